@@ -1,0 +1,151 @@
+/**
+ * Command line for the plan tools, with no server or database:
+ *
+ *   npm run cli -- check-plan FILE.json [--json] [--lang en-US]
+ *   npm run cli -- parse-target "<wording>" [--year 2016]
+ *
+ * check-plan exits 0 when nothing blocks submission, 1 when something does, 2 when the file cannot
+ * be read, is not JSON or does not match the exchange format (docs/plan-format.md).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { checkPlan, hasBlocking, type Finding } from '../shared/plan/checker';
+import { parseTargetWording } from '../shared/plan/parse-target';
+import { planSchema } from '../shared/plan/plan-schema';
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const USAGE = `用法 Usage:
+  check-plan FILE.json [--json] [--lang zh-CN|en-US]
+      检查实施方案 JSON 文件 Check a plan file (exit 0: no blocking finding, 1: blocking findings, 2: unreadable or invalid file)
+  parse-target "<目标表述 wording>" [--year 申报年度 application year]
+      解析目标表述 Parse a target's wording into structured fields (JSON)`;
+
+type Lang = 'zh-CN' | 'en-US';
+
+interface Args {
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+    if (inline !== undefined) flags.set(name, inline);
+    else if (name !== 'json' && argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) flags.set(name, argv[++i]!);
+    else flags.set(name, true);
+  }
+  return { positional, flags };
+}
+
+function formatFinding(f: Finding, lang: Lang): string {
+  const severity = f.severity === 'blocking' ? (lang === 'zh-CN' ? '阻断' : 'BLOCKING') : lang === 'zh-CN' ? '提示' : 'warning';
+  return `[${severity}] ${f.code}  ${f.path}\n    ${f.message[lang]}`;
+}
+
+function summary(findings: readonly Finding[], lang: Lang): string {
+  const blocking = findings.filter((f) => f.severity === 'blocking').length;
+  const warnings = findings.length - blocking;
+  if (findings.length === 0) return lang === 'zh-CN' ? '未发现问题,可以提交。' : 'No findings: the plan can be submitted.';
+  if (lang === 'zh-CN') {
+    return `共 ${findings.length} 项:阻断 ${blocking} 项,提示 ${warnings} 项。${blocking > 0 ? '存在阻断问题,不能提交。' : '没有阻断问题,可以提交。'}`;
+  }
+  return `${findings.length} findings: ${blocking} blocking, ${warnings} warnings. ${blocking > 0 ? 'The plan cannot be submitted.' : 'The plan can be submitted.'}`;
+}
+
+function checkPlanCommand(args: Args, io: CliIo): number {
+  const file = args.positional[0];
+  if (!file) {
+    io.err(`缺少文件名 Missing FILE.json\n\n${USAGE}`);
+    return 2;
+  }
+  const langFlag = args.flags.get('lang');
+  const lang: Lang = langFlag === 'en-US' || langFlag === 'en' ? 'en-US' : 'zh-CN';
+  let text: string;
+  try {
+    text = readFileSync(resolve(file), 'utf8');
+  } catch (e) {
+    io.err(`无法读取文件 Cannot read ${file}: ${(e as Error).message}`);
+    return 2;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    io.err(`文件不是有效的 JSON The file is not valid JSON: ${file}\n  ${(e as Error).message}`);
+    return 2;
+  }
+  const parsed = planSchema.safeParse(json);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)'}: ${issue.message}`);
+    io.err(`文件不符合实施方案交换格式 The file does not match the plan format (docs/plan-format.md): ${file}\n${lines.join('\n')}`);
+    return 2;
+  }
+  const findings = checkPlan(parsed.data);
+  if (args.flags.has('json')) {
+    io.out(JSON.stringify(findings, null, 2));
+  } else {
+    for (const f of findings) io.out(formatFinding(f, lang));
+    io.out(summary(findings, lang));
+  }
+  return hasBlocking(findings) ? 1 : 0;
+}
+
+function parseTargetCommand(args: Args, io: CliIo): number {
+  const wording = args.positional.join(' ');
+  if (!wording.trim()) {
+    io.err(`缺少目标表述 Missing the wording\n\n${USAGE}`);
+    return 2;
+  }
+  const yearFlag = args.flags.get('year');
+  let applicationYear: number | undefined;
+  if (yearFlag !== undefined) {
+    applicationYear = Number(yearFlag);
+    if (yearFlag === true || !Number.isInteger(applicationYear) || applicationYear < 2015 || applicationYear > 2100) {
+      io.err(`--year 应为申报年度,如 2016 --year must be an application year such as 2016`);
+      return 2;
+    }
+  }
+  const parsed = parseTargetWording(wording, applicationYear === undefined ? {} : { applicationYear });
+  io.out(JSON.stringify(parsed, null, 2));
+  return 0;
+}
+
+/** Runs the CLI with the arguments after the script name; returns the exit code. */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  const [command, ...rest] = argv;
+  const args = parseArgs(rest);
+  switch (command) {
+    case 'check-plan':
+      return checkPlanCommand(args, io);
+    case 'parse-target':
+      return parseTargetCommand(args, io);
+    case 'help':
+    case '--help':
+    case '-h':
+      io.out(USAGE);
+      return 0;
+    default:
+      io.err(`${command ? `未知命令 Unknown command: ${command}` : '缺少命令 Missing command'}\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (invokedDirectly) {
+  process.exitCode = runCli(process.argv.slice(2), {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+  });
+}

@@ -1,0 +1,419 @@
+/**
+ * Every database access of the application journey. Each function takes the database explicitly;
+ * list functions take the actor's scope explicitly.
+ */
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import {
+  applicationCities,
+  applicationEvents,
+  applications,
+  attachments,
+  ministryIntakes,
+  organisations,
+  planVersions,
+  provincialReviews,
+  users,
+} from '../../db/schema.js';
+import type { ApplicationState } from '../../shared/lifecycle/application-lifecycle.js';
+import type { Plan } from '../../shared/plan/plan-schema.js';
+import type { Actor } from '../../shared/permissions/roles.js';
+
+/** Any Drizzle handle: the database or a transaction on it. */
+export type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'execute'>;
+
+export interface ListFilter {
+  status?: ApplicationState;
+  /** Only what waits for the actor's own action. */
+  queue?: boolean;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** The scope condition for a role; null means the role sees no application. */
+export function scopeCondition(actor: Actor): SQL | null {
+  switch (actor.role) {
+    case 'city_applicant':
+      return sql`exists (select 1 from ${applicationCities} where ${applicationCities.applicationId} = ${applications.id} and ${applicationCities.cityCode} = ${actor.divisionCode})`;
+    case 'provincial_authority':
+      if (!actor.authorityId) return null;
+      return and(
+        ne(applications.status, 'draft'),
+        sql`exists (select 1 from ${applicationCities} where ${applicationCities.applicationId} = ${applications.id} and ${applicationCities.authorityId} = ${actor.authorityId})`,
+      )!;
+    case 'ministry_planning':
+    case 'ministry_department':
+      return isNotNull(applications.forwardedAt);
+    default:
+      return null;
+  }
+}
+
+function queueCondition(actor: Actor): SQL | null {
+  switch (actor.role) {
+    case 'city_applicant':
+      return inArray(applications.status, ['draft', 'returned']);
+    case 'provincial_authority':
+      return and(
+        eq(applications.status, 'submitted'),
+        sql`exists (select 1 from ${provincialReviews} where ${provincialReviews.applicationId} = ${applications.id} and ${provincialReviews.round} = ${applications.round} and ${provincialReviews.authorityId} = ${actor.authorityId} and ${provincialReviews.decision} = 'pending')`,
+      )!;
+    case 'ministry_planning':
+      return eq(applications.status, 'forwarded');
+    default:
+      return null;
+  }
+}
+
+export async function listApplications(db: Db, actor: Actor, filter: ListFilter) {
+  const scope = scopeCondition(actor);
+  if (!scope) return { items: [], total: 0 };
+  const conds: SQL[] = [scope];
+  if (filter.status) conds.push(eq(applications.status, filter.status));
+  if (filter.queue) {
+    const q = queueCondition(actor);
+    if (!q) return { items: [], total: 0 };
+    conds.push(q);
+  }
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+    conds.push(or(ilike(applications.title, like), ilike(applications.refNo, like), ilike(organisations.name, like))!);
+  }
+  const where = and(...conds);
+  // Ministry inbox reads oldest-forwarded first; everyone else sees the latest change first.
+  const order =
+    actor.role === 'ministry_planning' || actor.role === 'ministry_department'
+      ? [asc(applications.forwardedAt), asc(applications.id)]
+      : [desc(applications.updatedAt), desc(applications.id)];
+  const [items, totals] = await Promise.all([
+    db
+      .select({
+        id: applications.id,
+        refNo: applications.refNo,
+        title: applications.title,
+        status: applications.status,
+        version: applications.version,
+        round: applications.round,
+        applicationYear: applications.applicationYear,
+        applicantName: organisations.name,
+        updatedAt: applications.updatedAt,
+        submittedAt: applications.submittedAt,
+        forwardedAt: applications.forwardedAt,
+        receivedAt: applications.receivedAt,
+        isDemo: applications.isDemo,
+        cityCodes: sql<string[]>`(select array_agg(${applicationCities.cityCode} order by ${applicationCities.cityCode}) from ${applicationCities} where ${applicationCities.applicationId} = ${applications.id})`,
+      })
+      .from(applications)
+      .innerJoin(organisations, eq(organisations.id, applications.applicantOrgId))
+      .where(where)
+      .orderBy(...order)
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize),
+    db
+      .select({ n: count() })
+      .from(applications)
+      .innerJoin(organisations, eq(organisations.id, applications.applicantOrgId))
+      .where(where),
+  ]);
+  return { items: items.map((i) => ({ ...i, cityCodes: i.cityCodes ?? [] })), total: totals[0]?.n ?? 0 };
+}
+
+export async function getApplication(db: Tx, id: string) {
+  const rows = await db
+    .select({
+      id: applications.id,
+      refNo: applications.refNo,
+      title: applications.title,
+      status: applications.status,
+      version: applications.version,
+      round: applications.round,
+      applicationYear: applications.applicationYear,
+      applicantOrgId: applications.applicantOrgId,
+      applicantName: organisations.name,
+      plan: applications.plan,
+      createdAt: applications.createdAt,
+      updatedAt: applications.updatedAt,
+      submittedAt: applications.submittedAt,
+      forwardedAt: applications.forwardedAt,
+      receivedAt: applications.receivedAt,
+      isDemo: applications.isDemo,
+    })
+    .from(applications)
+    .innerJoin(organisations, eq(organisations.id, applications.applicantOrgId))
+    .where(eq(applications.id, id))
+    .limit(1);
+  const app = rows[0];
+  if (!app) return null;
+  const cities = await db
+    .select({ cityCode: applicationCities.cityCode, authorityId: applicationCities.authorityId })
+    .from(applicationCities)
+    .where(eq(applicationCities.applicationId, id))
+    .orderBy(asc(applicationCities.cityCode));
+  return { ...app, status: app.status as ApplicationState, cities };
+}
+export type ApplicationRow = NonNullable<Awaited<ReturnType<typeof getApplication>>>;
+
+export async function insertApplication(
+  db: Tx,
+  row: {
+    refNo: string;
+    title: string;
+    applicantOrgId: string;
+    applicationYear: number;
+    plan: Plan;
+    createdBy: string;
+    isDemo?: boolean;
+  },
+  cities: { cityCode: string; authorityId: string }[],
+) {
+  const [app] = await db
+    .insert(applications)
+    .values({ ...row, status: 'draft', version: 1, round: 0 })
+    .returning({ id: applications.id });
+  if (!app) throw new Error('insert returned no row');
+  if (cities.length) {
+    await db.insert(applicationCities).values(cities.map((c) => ({ applicationId: app.id, ...c })));
+  }
+  return app.id;
+}
+
+export async function replaceApplicationCities(db: Tx, applicationId: string, cities: { cityCode: string; authorityId: string }[]) {
+  await db.delete(applicationCities).where(eq(applicationCities.applicationId, applicationId));
+  if (cities.length) {
+    await db.insert(applicationCities).values(cities.map((c) => ({ applicationId, ...c })));
+  }
+}
+
+/**
+ * Compare-and-set: writes only if the row still has the expected version (and status, when given).
+ * Returns false when someone else changed it first.
+ */
+export async function casUpdateApplication(
+  db: Tx,
+  id: string,
+  expected: { version: number; status?: ApplicationState },
+  set: Partial<{
+    status: ApplicationState;
+    plan: Plan;
+    title: string;
+    round: number;
+    submittedAt: Date;
+    forwardedAt: Date;
+    receivedAt: Date;
+  }>,
+): Promise<number | null> {
+  const conds = [eq(applications.id, id), eq(applications.version, expected.version)];
+  if (expected.status) conds.push(eq(applications.status, expected.status));
+  const rows = await db
+    .update(applications)
+    .set({ ...set, version: sql`${applications.version} + 1`, updatedAt: sql`now()` })
+    .where(and(...conds))
+    .returning({ version: applications.version });
+  return rows[0]?.version ?? null;
+}
+
+export async function insertEvent(
+  db: Tx,
+  e: {
+    applicationId: string;
+    actorId: string | null;
+    action: string;
+    fromStatus?: string | null;
+    toStatus?: string | null;
+    comment?: string | null;
+    data?: Record<string, unknown>;
+  },
+) {
+  await db.insert(applicationEvents).values(e);
+}
+
+export async function listEvents(db: Db, applicationId: string) {
+  return db
+    .select({
+      id: applicationEvents.id,
+      action: applicationEvents.action,
+      fromStatus: applicationEvents.fromStatus,
+      toStatus: applicationEvents.toStatus,
+      comment: applicationEvents.comment,
+      data: applicationEvents.data,
+      createdAt: applicationEvents.createdAt,
+      actorName: users.displayName,
+      actorOrganisation: organisations.name,
+    })
+    .from(applicationEvents)
+    .leftJoin(users, eq(users.id, applicationEvents.actorId))
+    .leftJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(applicationEvents.applicationId, applicationId))
+    .orderBy(asc(applicationEvents.createdAt), asc(applicationEvents.id));
+}
+
+/** Autosaves by one person within this window collapse into one version row. */
+export const AUTOSAVE_COLLAPSE_MINUTES = 10;
+
+export async function recordPlanVersion(
+  db: Tx,
+  v: { applicationId: string; version: number; kind: 'save' | 'submitted' | 'import' | 'create'; round: number; plan: Plan; createdBy: string },
+) {
+  if (v.kind === 'save') {
+    const updated = await db
+      .update(planVersions)
+      .set({ version: v.version, plan: v.plan, createdAt: sql`now()` })
+      .where(
+        and(
+          eq(planVersions.applicationId, v.applicationId),
+          eq(planVersions.kind, 'save'),
+          eq(planVersions.createdBy, v.createdBy),
+          sql`${planVersions.createdAt} > now() - make_interval(mins => ${AUTOSAVE_COLLAPSE_MINUTES})`,
+          sql`${planVersions.version} = (select max(pv.version) from plan_versions pv where pv.application_id = ${v.applicationId})`,
+        ),
+      )
+      .returning({ id: planVersions.id });
+    if (updated.length) return;
+  }
+  await db.insert(planVersions).values(v);
+}
+
+export async function listPlanVersions(db: Db, applicationId: string) {
+  return db
+    .select({
+      id: planVersions.id,
+      version: planVersions.version,
+      kind: planVersions.kind,
+      round: planVersions.round,
+      createdAt: planVersions.createdAt,
+      authorName: users.displayName,
+    })
+    .from(planVersions)
+    .leftJoin(users, eq(users.id, planVersions.createdBy))
+    .where(eq(planVersions.applicationId, applicationId))
+    .orderBy(desc(planVersions.version), desc(planVersions.createdAt));
+}
+
+export async function getPlanVersion(db: Db, applicationId: string, versionId: string) {
+  const rows = await db
+    .select({ id: planVersions.id, version: planVersions.version, kind: planVersions.kind, plan: planVersions.plan, createdAt: planVersions.createdAt })
+    .from(planVersions)
+    .where(and(eq(planVersions.applicationId, applicationId), eq(planVersions.id, versionId)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function listProvincialReviews(db: Tx, applicationId: string) {
+  return db
+    .select({
+      authorityId: provincialReviews.authorityId,
+      round: provincialReviews.round,
+      decision: provincialReviews.decision,
+      checklist: provincialReviews.checklist,
+      opinion: provincialReviews.opinion,
+      opinionDate: provincialReviews.opinionDate,
+      decidedAt: provincialReviews.decidedAt,
+      reviewerName: users.displayName,
+    })
+    .from(provincialReviews)
+    .leftJoin(users, eq(users.id, provincialReviews.reviewerId))
+    .where(eq(provincialReviews.applicationId, applicationId))
+    .orderBy(desc(provincialReviews.round), asc(provincialReviews.authorityId));
+}
+
+export async function openProvincialRound(db: Tx, applicationId: string, round: number, authorityIds: string[]) {
+  if (!authorityIds.length) return;
+  await db
+    .insert(provincialReviews)
+    .values(authorityIds.map((authorityId) => ({ applicationId, authorityId, round, decision: 'pending' })));
+}
+
+/** Records one authority's decision, only if still pending (compare-and-set). */
+export async function decideProvincialReview(
+  db: Tx,
+  key: { applicationId: string; authorityId: string; round: number },
+  d: { decision: 'forwarded' | 'returned'; checklist?: Record<string, boolean>; opinion: string; opinionDate: string; reviewerId: string },
+): Promise<boolean> {
+  const rows = await db
+    .update(provincialReviews)
+    .set({ ...d, decidedAt: sql`now()` })
+    .where(
+      and(
+        eq(provincialReviews.applicationId, key.applicationId),
+        eq(provincialReviews.authorityId, key.authorityId),
+        eq(provincialReviews.round, key.round),
+        eq(provincialReviews.decision, 'pending'),
+      ),
+    )
+    .returning({ authorityId: provincialReviews.authorityId });
+  return rows.length === 1;
+}
+
+export async function countPending(db: Tx, applicationId: string, round: number) {
+  const rows = await db
+    .select({ authorityId: provincialReviews.authorityId })
+    .from(provincialReviews)
+    .where(
+      and(
+        eq(provincialReviews.applicationId, applicationId),
+        eq(provincialReviews.round, round),
+        eq(provincialReviews.decision, 'pending'),
+      ),
+    );
+  return rows.map((r) => r.authorityId);
+}
+
+/** Closes what is still pending in a round (when one province returns a cross-province cluster). */
+export async function closePendingRound(db: Tx, applicationId: string, round: number) {
+  await db
+    .update(provincialReviews)
+    .set({ decision: 'superseded' })
+    .where(
+      and(
+        eq(provincialReviews.applicationId, applicationId),
+        eq(provincialReviews.round, round),
+        eq(provincialReviews.decision, 'pending'),
+      ),
+    );
+}
+
+export async function insertIntake(
+  db: Tx,
+  row: { applicationId: string; printedCopies: string; discs: string; formalCheckPassed: boolean; note: string | null; recordedBy: string },
+) {
+  await db.insert(ministryIntakes).values(row);
+}
+
+export async function getIntake(db: Db, applicationId: string) {
+  const rows = await db
+    .select({
+      printedCopies: ministryIntakes.printedCopies,
+      discs: ministryIntakes.discs,
+      formalCheckPassed: ministryIntakes.formalCheckPassed,
+      note: ministryIntakes.note,
+      recordedAt: ministryIntakes.recordedAt,
+      recordedByName: users.displayName,
+    })
+    .from(ministryIntakes)
+    .leftJoin(users, eq(users.id, ministryIntakes.recordedBy))
+    .where(eq(ministryIntakes.applicationId, applicationId))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function listAttachments(db: Db, applicationId: string) {
+  return db
+    .select({
+      id: attachments.id,
+      filename: attachments.filename,
+      mimeType: attachments.mimeType,
+      size: attachments.size,
+      createdAt: attachments.createdAt,
+      uploaderName: users.displayName,
+    })
+    .from(attachments)
+    .leftJoin(users, eq(users.id, attachments.uploadedBy))
+    .where(eq(attachments.applicationId, applicationId))
+    .orderBy(asc(attachments.createdAt));
+}
+
+export async function getOrganisation(db: Db, id: string) {
+  const rows = await db.select().from(organisations).where(eq(organisations.id, id)).limit(1);
+  return rows[0] ?? null;
+}

@@ -1,0 +1,120 @@
+import argon2 from 'argon2';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { AppError } from '../../server/app-error.js';
+import { errorResponses } from '../../server/openapi.js';
+import { permissionsOf } from '../../shared/permissions/policy.js';
+import { ROLES } from '../../shared/permissions/roles.js';
+import {
+  bumpThrottle,
+  findUserForLogin,
+  getSessionUserById,
+  recordLoginFailure,
+  resetLoginFailures,
+} from './auth.queries.js';
+import type { SessionUser } from './session-plugin.js';
+
+export const LOGIN_MAX_FAILURES = 5;
+export const LOGIN_LOCK_MINUTES = 15;
+/** Attempts per client address per window, across all accounts. */
+export const LOGIN_IP_LIMIT = 30;
+export const LOGIN_IP_WINDOW_SECONDS = 15 * 60;
+
+const meSchema = z.object({
+  user: z.object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: z.enum(ROLES),
+    organisationId: z.string(),
+    organisationName: z.string(),
+    organisationKind: z.string(),
+    divisionCode: z.string(),
+    authorityId: z.string().nullable(),
+  }),
+  csrfToken: z.string(),
+  permissions: z.array(z.string()),
+});
+
+function present(user: SessionUser, csrfToken: string) {
+  return {
+    user: {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      organisationId: user.organisationId,
+      organisationName: user.organisationName,
+      organisationKind: user.organisationKind,
+      divisionCode: user.divisionCode,
+      authorityId: user.authorityId,
+    },
+    csrfToken,
+    permissions: permissionsOf(user.role),
+  };
+}
+
+// A hash to verify against when the user does not exist, so timing does not reveal user names.
+let dummyHash: Promise<string> | null = null;
+
+export async function authRoutes(app: FastifyInstance, opts: { db: Db }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = opts;
+
+  r.post(
+    '/auth/login',
+    {
+      config: { skipCsrf: true },
+      schema: {
+        tags: ['auth'],
+        summary: '登录 Sign in',
+        body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
+        response: { 200: meSchema, ...errorResponses(401, 422, 423, 429) },
+      },
+    },
+    async (req, reply) => {
+      const { username, password } = req.body;
+      const attempts = await bumpThrottle(db, `ip:${req.ip}`, LOGIN_IP_WINDOW_SECONDS);
+      if (attempts > LOGIN_IP_LIMIT) throw new AppError('RATE_LIMITED');
+      const user = await findUserForLogin(db, username);
+      if (!user || !user.active) {
+        dummyHash ??= argon2.hash('not-a-password');
+        await argon2.verify(await dummyHash, password);
+        throw new AppError('LOGIN_FAILED');
+      }
+      if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) throw new AppError('ACCOUNT_LOCKED');
+      const ok = await argon2.verify(user.passwordHash, password);
+      if (!ok) {
+        await recordLoginFailure(db, user.id, LOGIN_MAX_FAILURES, LOGIN_LOCK_MINUTES);
+        throw new AppError(user.failedLogins + 1 >= LOGIN_MAX_FAILURES ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED');
+      }
+      await resetLoginFailures(db, user.id);
+      const csrfToken = await app.startSession(reply, user.id);
+      const sessionUser = await getSessionUserById(db, user.id);
+      if (!sessionUser) throw new AppError('LOGIN_FAILED');
+      return reply.send(present(sessionUser, csrfToken));
+    },
+  );
+
+  r.post(
+    '/auth/logout',
+    { schema: { tags: ['auth'], summary: '退出 Sign out', response: { 204: z.null(), ...errorResponses(401, 403) } } },
+    async (req, reply) => {
+      if (!req.user) throw new AppError('AUTH_REQUIRED');
+      await app.endSession(req, reply);
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.get(
+    '/auth/me',
+    { schema: { tags: ['auth'], summary: '当前用户 Current user', response: { 200: meSchema, ...errorResponses(401) } } },
+    async (req) => {
+      if (!req.user || !req.csrfToken) throw new AppError('AUTH_REQUIRED');
+      return present(req.user, req.csrfToken);
+    },
+  );
+}
+

@@ -1,0 +1,85 @@
+/**
+ * Builds the Fastify application: plugins, error mapping, OpenAPI, the API under /api/v1 and the web.
+ * Tests call buildApp with an open database and use app.inject.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Database } from '../db/client.js';
+import { applicationRoutes } from '../features/applications/applications.routes.js';
+import { attachmentRoutes } from '../features/attachments/attachments.routes.js';
+import { authRoutes } from '../features/auth/auth.routes.js';
+import { sessionPlugin } from '../features/auth/session-plugin.js';
+import { planCheckRoutes } from '../features/plan-check/plan-check.routes.js';
+import { referenceRoutes } from '../features/reference/reference.routes.js';
+import type { Config } from './config.js';
+import { installErrorHandler } from './error-handler.js';
+
+export interface AppDeps {
+  database: Database;
+  config: Config;
+  logger?: boolean | object;
+}
+
+export async function buildApp({ database, config, logger = false }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger === true ? { level: config.logLevel } : logger,
+    bodyLimit: 4 * 1024 * 1024,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const hasWeb = existsSync(join(config.webRoot, 'index.html'));
+  installErrorHandler(app, { spaFallback: hasWeb });
+
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'SAMEORIGIN');
+  });
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: '“中国制造2025”城市试点示范平台 API',
+        description: 'API of the Made in China 2025 city pilot demonstration platform. Errors: `{ error: { code, message: { zh-CN, en-US } } }`.',
+        version: '1.0.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'mic_sid' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(sessionPlugin, { db: database.db, ttlHours: config.sessionTtlHours, secureCookies: config.secureCookies });
+
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: database.kind }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, { db: database.db });
+      await api.register(referenceRoutes);
+      await api.register(planCheckRoutes);
+      await api.register(applicationRoutes, { db: database.db });
+      await api.register(attachmentRoutes, { db: database.db, uploadDir: config.uploadDir, maxBytes: config.maxUploadBytes });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  // The built web app; any non-API path falls back to index.html for client-side routing.
+  if (hasWeb) await app.register(fastifyStatic, { root: config.webRoot, wildcard: false });
+  return app;
+}

@@ -1,0 +1,37 @@
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** postgres://… selects PostgreSQL; empty selects the embedded PGlite. */
+  databaseUrl: string | undefined;
+  /** PGlite data folder. */
+  dataDir: string;
+  /** Attachments live here, outside the web root, under content-hash names. */
+  uploadDir: string;
+  maxUploadBytes: number;
+  sessionTtlHours: number;
+  /** Secure cookies need HTTPS; on by default in production. */
+  secureCookies: boolean;
+  loadDemoData: boolean;
+  webRoot: string;
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataRoot = resolve(env.DATA_DIR ?? '.data');
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.PGLITE_DIR ?? resolve(dataRoot, 'pglite')),
+    uploadDir: resolve(env.UPLOAD_DIR ?? resolve(dataRoot, 'uploads')),
+    maxUploadBytes: Number(env.MAX_UPLOAD_MB ?? 20) * 1024 * 1024,
+    sessionTtlHours: Number(env.SESSION_TTL_HOURS ?? 12),
+    secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : env.NODE_ENV === 'production',
+    // Demo data by default on the embedded database only; on PostgreSQL ask for it with DEMO_DATA=true.
+    loadDemoData: env.DEMO_DATA ? env.DEMO_DATA === 'true' : !env.DATABASE_URL,
+    webRoot: resolve(env.WEB_ROOT ?? 'dist/web'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

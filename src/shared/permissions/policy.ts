@@ -1,0 +1,98 @@
+/**
+ * The one permission policy. Permissions are `resource.action` strings granted to roles;
+ * anything not granted here is refused (deny by default). Scope — which rows a role may touch —
+ * is decided by the functions below from facts the server gathers, never by the client.
+ */
+import type { ApplicationState } from '../lifecycle/application-lifecycle.js';
+import type { Actor, Role } from './roles.js';
+
+export const PERMISSIONS = [
+  'application.create',
+  'application.read',
+  'application.update',
+  'application.submit',
+  'application.forward',
+  'application.return',
+  'application.receive',
+  'application.export',
+  'attachment.upload',
+  'attachment.read',
+  'plan.check',
+  'reference.read',
+  'user.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  city_applicant: [
+    'application.create',
+    'application.read',
+    'application.update',
+    'application.submit',
+    'application.export',
+    'attachment.upload',
+    'attachment.read',
+    'plan.check',
+    'reference.read',
+  ],
+  provincial_authority: [
+    'application.read',
+    'application.forward',
+    'application.return',
+    'application.export',
+    'attachment.read',
+    'plan.check',
+    'reference.read',
+  ],
+  ministry_planning: [
+    'application.read',
+    'application.receive',
+    'application.export',
+    'attachment.read',
+    'plan.check',
+    'reference.read',
+  ],
+  ministry_department: ['application.read', 'application.export', 'attachment.read', 'plan.check', 'reference.read'],
+  // Experts and the leading group see nothing of applications until the review and approval stages exist.
+  expert: ['plan.check', 'reference.read'],
+  leading_group_observer: ['reference.read'],
+  platform_admin: ['user.manage', 'reference.read', 'plan.check'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[role]?.includes(permission) ?? false;
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return [...(GRANTS[role] ?? [])];
+}
+
+/** The facts about an application that decide who may see it. */
+export interface ApplicationScope {
+  status: ApplicationState;
+  /** Codes of the cities the application names. */
+  cityCodes: readonly string[];
+  /** Review authorities of those cities. */
+  authorityIds: readonly string[];
+  /** Set once every authority has forwarded it to the ministry. */
+  forwardedAt: Date | string | null;
+}
+
+/**
+ * Row-level scope: a city sees the applications naming its city; a provincial authority those of
+ * cities under it once submitted; ministry roles those forwarded to the ministry.
+ */
+export function canSeeApplication(actor: Actor, app: ApplicationScope): boolean {
+  if (!can(actor.role, 'application.read')) return false;
+  switch (actor.role) {
+    case 'city_applicant':
+      return app.cityCodes.includes(actor.divisionCode);
+    case 'provincial_authority':
+      return app.status !== 'draft' && actor.authorityId !== null && app.authorityIds.includes(actor.authorityId);
+    case 'ministry_planning':
+    case 'ministry_department':
+      return app.forwardedAt !== null;
+    default:
+      return false;
+  }
+}

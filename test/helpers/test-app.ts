@@ -1,0 +1,103 @@
+/**
+ * A freshly migrated database and app for API tests, on PGlite and — when TEST_DATABASE_URL is
+ * set — on PostgreSQL (a throw-away database per test file). In CI PostgreSQL is required.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { migrateDatabase, openDatabase, type Database, type DbKind } from '../../src/db/client.js';
+import { buildApp } from '../../src/server/app.js';
+import { loadConfig } from '../../src/server/config.js';
+
+export function dbKinds(): DbKind[] {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url && process.env.CI === 'true') {
+    throw new Error('CI=true but TEST_DATABASE_URL is not set: the API tests must run on PostgreSQL too.');
+  }
+  return url ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  uploadDir: string;
+  close(): Promise<void>;
+}
+
+async function createPgDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const base = process.env.TEST_DATABASE_URL!;
+  const name = `mic_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export async function makeTestApp(kind: DbKind, env: Record<string, string> = {}): Promise<TestApp> {
+  const uploadDir = mkdtempSync(join(tmpdir(), 'mic-uploads-'));
+  let drop: (() => Promise<void>) | null = null;
+  let database: Database;
+  if (kind === 'postgres') {
+    const created = await createPgDatabase();
+    drop = created.drop;
+    database = await openDatabase({ url: created.url, poolSize: 4 });
+  } else {
+    database = await openDatabase({ dataDir: 'memory://' });
+  }
+  await migrateDatabase(database);
+  const config = { ...loadConfig({ ...env, DATA_DIR: uploadDir }), uploadDir, maxUploadBytes: Number(env.MAX_UPLOAD_BYTES ?? 1024 * 1024) };
+  const app = await buildApp({ database, config });
+  await app.ready();
+  return {
+    app,
+    database,
+    uploadDir,
+    close: async () => {
+      await app.close();
+      await database.close();
+      if (drop) await drop();
+      rmSync(uploadDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A signed-in client: carries the session cookie and the CSRF token like the browser does. */
+export interface Client {
+  cookie: string;
+  csrf: string;
+  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+}
+
+export async function login(app: FastifyInstance, username: string, password: string): Promise<Client> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const setCookie = res.headers['set-cookie'];
+  const raw = Array.isArray(setCookie) ? setCookie[0]! : String(setCookie);
+  const cookie = raw.split(';')[0]!;
+  const csrf = res.json().csrfToken as string;
+  return {
+    cookie,
+    csrf,
+    request: (method, url, body, headers = {}) =>
+      app.inject({
+        method: method as 'GET',
+        url,
+        headers: { cookie, 'x-csrf-token': csrf, ...headers },
+        ...(body === undefined ? {} : typeof body === 'string' || Buffer.isBuffer(body) ? { payload: body } : { payload: body as object }),
+      }),
+  };
+}
