@@ -18,6 +18,7 @@ import {
   listPlanVersions,
   listProvincialReviews,
 } from './applications.queries.js';
+import { planToDocx, planToXlsx } from './plan-documents.js';
 import { allowedActions, createApplication, loadVisible, savePlan, transition } from './applications.service.js';
 
 const idParams = z.object({ id: z.uuid() });
@@ -232,6 +233,36 @@ export async function applicationRoutes(app: FastifyInstance, opts: { db: Db }) 
       reply.header('content-disposition', `attachment; filename="${a.refNo}.json"; filename*=UTF-8''${name}`);
       reply.type('application/json; charset=utf-8');
       return JSON.stringify(a.plan, null, 2);
+    },
+  );
+
+  r.get(
+    '/applications/:id/export.docx',
+    {
+      config: { permission: 'application.export' },
+      schema: { tags: ['applications'], summary: '导出实施方案 Word 文档 The plan as a Word document', params: idParams, response: { 200: z.any(), ...errorResponses(401, 403, 404) } },
+    },
+    async (req, reply) => {
+      const user = requireUser(req);
+      const a = await loadVisible(db, user, req.params.id);
+      const buf = await planToDocx(a.plan, { refNo: a.refNo });
+      reply.header('content-disposition', `attachment; filename="${a.refNo}.docx"; filename*=UTF-8''${encodeURIComponent(`${a.refNo}-实施方案.docx`)}`);
+      return reply.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(buf);
+    },
+  );
+
+  r.get(
+    '/applications/:id/export.xlsx',
+    {
+      config: { permission: 'application.export' },
+      schema: { tags: ['applications'], summary: '导出目标体系及附表 Excel The target system and tables as Excel', params: idParams, response: { 200: z.any(), ...errorResponses(401, 403, 404) } },
+    },
+    async (req, reply) => {
+      const user = requireUser(req);
+      const a = await loadVisible(db, user, req.params.id);
+      const buf = await planToXlsx(a.plan);
+      reply.header('content-disposition', `attachment; filename="${a.refNo}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${a.refNo}-目标体系.xlsx`)}`);
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(buf);
     },
   );
 
