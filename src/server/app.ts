@@ -80,6 +80,6 @@ export async function buildApp({ database, config, logger = false }: AppDeps): P
   );
 
   // The built web app; any non-API path falls back to index.html for client-side routing.
-  if (hasWeb) await app.register(fastifyStatic, { root: config.webRoot, wildcard: false });
+  if (hasWeb) await app.register(fastifyStatic, { root: config.webRoot, wildcard: true });
   return app;
 }

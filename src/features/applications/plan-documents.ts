@@ -29,6 +29,7 @@ import {
 } from '../../shared/plan/plan-schema.js';
 
 const BODY_FONT = 'FangSong';
+const FULL_WIDTH_SPACE = '\u3000';
 const HEADING_FONT = 'SimHei';
 
 /** Paragraph texts of sanitised rich text: one per <p> or line break. */
@@ -102,7 +103,7 @@ export async function planToDocx(plan: Plan, meta: { refNo: string }): Promise<B
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 2400, after: 600 }, children: [new TextRun({ text: '“中国制造2025”试点示范城市申报书', font: HEADING_FONT, size: 44 })] }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 1200 }, children: [new TextRun({ text: plan.cover.title, font: HEADING_FONT, size: 36 })] }),
     new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: `申报城市：${plan.cover.applicant}`, font: BODY_FONT, size: 32 })] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: `填报日期：${plan.cover.filingDate || '　　年　　月　　日'}`, font: BODY_FONT, size: 32 })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: `填报日期：${plan.cover.filingDate || '年月日'.split('').map((u) => FULL_WIDTH_SPACE.repeat(2) + u).join('')}`, font: BODY_FONT, size: 32 })] }),
     new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: `申报编号：${meta.refNo}`, font: BODY_FONT, size: 24 })] }),
     new Paragraph({ children: [new PageBreak()] }),
   ];
@@ -128,8 +129,8 @@ export async function planToDocx(plan: Plan, meta: { refNo: string }): Promise<B
       }
       if (part.key === 'ch8.other') {
         const c = plan.contact;
-        children.push(body(`联系人：${c.name}　${c.title}　${c.organisation}`));
-        children.push(body(`电话：${c.phone}　手机：${c.mobile}　电子邮箱：${c.email}`));
+        children.push(body(`联系人：${[c.name, c.title, c.organisation].join(FULL_WIDTH_SPACE)}`));
+        children.push(body([`电话：${c.phone}`, `手机：${c.mobile}`, `电子邮箱：${c.email}`].join(FULL_WIDTH_SPACE)));
       }
     }
   }

@@ -1,0 +1,211 @@
+/**
+ * Home: what waits for me (queue=true) and everything in my scope, searchable and paged.
+ * For the ministry planning department this is the ministry inbox (工信部收件箱).
+ */
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Input, Result, Select, Space, Table, Tabs, Tooltip, type TableColumnsType, type ButtonProps } from 'antd';
+import { useEffect, useState } from 'react';
+import { APPLICATION_STATES, STATE_LABELS, type ApplicationState } from '../../../shared/lifecycle/application-lifecycle';
+import type { Role } from '../../../shared/permissions/roles';
+import { api, type ApplicationListItem } from '../../../web/api';
+import { DemoTag, StatusTag } from '../../../web/components/status-tag';
+import { useI18n, type MessageKey } from '../../../web/i18n';
+import { useShowError } from '../../../web/lib/errors';
+import { formatDateTime } from '../../../web/lib/format';
+import { useDivisions } from '../../../web/lib/reference';
+import { Link, setQuery, useQuery } from '../../../web/router';
+import { useMe } from '../../../web/session';
+import { roleHasQueue } from '../../../web/shell';
+import { ImportApplicationModal } from './import-application-modal';
+import { NewApplicationModal } from './new-application-modal';
+
+const PAGE_SIZE = 20;
+
+const TITLE_KEYS: Partial<Record<Role, MessageKey>> = {
+  city_applicant: 'queue.title.city',
+  provincial_authority: 'queue.title.province',
+  ministry_planning: 'queue.title.ministry',
+  ministry_department: 'queue.title.department',
+};
+
+const QUEUE_TAB_KEYS: Partial<Record<Role, MessageKey>> = {
+  city_applicant: 'queue.tab.mine',
+  provincial_authority: 'queue.tab.mine',
+  ministry_planning: 'queue.tab.inbox',
+};
+
+export default function WorkQueuePage() {
+  const { t, l } = useI18n();
+  const me = useMe();
+  const role = me.user.role;
+  const query = useQuery();
+  const divisions = useDivisions();
+  const showError = useShowError();
+  const hasQueue = roleHasQueue(role);
+  const tab = hasQueue && query.get('tab') !== 'all' ? 'queue' : 'all';
+  const q = query.get('q') ?? '';
+  const statusParam = query.get('status');
+  const status = APPLICATION_STATES.includes(statusParam as ApplicationState) ? (statusParam as ApplicationState) : undefined;
+  const page = Math.max(1, Number(query.get('page')) || 1);
+
+  const [data, setData] = useState<{ items: ApplicationListItem[]; total: number } | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [search, setSearch] = useState(q);
+  const [modal, setModal] = useState<'new' | 'import' | null>(null);
+  const canRead = me.permissions.includes('application.read');
+  const canCreate = me.permissions.includes('application.create');
+
+  useEffect(() => setSearch(q), [q]);
+
+  useEffect(() => {
+    if (!canRead) return;
+    let alive = true;
+    setLoading(true);
+    api
+      .listApplications({ queue: tab === 'queue', q: q || undefined, status: tab === 'all' ? status : undefined, page, pageSize: PAGE_SIZE })
+      .then(
+        (r) => alive && setData(r),
+        (err: unknown) => alive && showError(err),
+      )
+      .finally(() => alive && setLoading(false));
+    return () => {
+      alive = false;
+    };
+  }, [canRead, tab, q, status, page, showError]);
+
+  const titleKey = TITLE_KEYS[role] ?? 'queue.title.other';
+
+  if (!canRead) {
+    return (
+      <div className="page">
+        <h1 className="page-title">{t(titleKey)}</h1>
+        <Result status="info" title={t('queue.noAccessTitle')} subTitle={t('queue.noAccessText')} />
+      </div>
+    );
+  }
+
+  const columns: TableColumnsType<ApplicationListItem> = [
+    {
+      title: t('app.refNo'),
+      dataIndex: 'refNo',
+      width: 198,
+      render: (v: string, r) => (
+        <Link to={`/applications/${r.id}`} className="mono ref-no" data-testid={`app-link-${r.refNo}`}>
+          {v}
+        </Link>
+      ),
+    },
+    {
+      title: t('app.titleCol'),
+      dataIndex: 'title',
+      render: (v: string, r) => (
+        <span>
+          <Link to={`/applications/${r.id}`}>{v || t('app.untitled')}</Link> {r.isDemo && <DemoTag />}
+        </span>
+      ),
+    },
+    { title: t('app.applicant'), dataIndex: 'applicantName', width: 140, ellipsis: { showTitle: true } },
+    {
+      title: t('app.cities'),
+      dataIndex: 'cityCodes',
+      width: 130,
+      render: (codes: string[]) => {
+        const names = codes.map((c) => divisions?.nameOf(c) ?? c).join('、');
+        return (
+          <Tooltip title={codes.length > 3 ? names : undefined}>
+            <span className="clamp-2">{names}</span>
+          </Tooltip>
+        );
+      },
+    },
+    { title: t('app.year'), dataIndex: 'applicationYear', width: 72, align: 'center' },
+    {
+      title: t('app.status'),
+      dataIndex: 'status',
+      width: 124,
+      render: (s: ApplicationState, r) => (
+        <span>
+          <StatusTag status={s} />
+          {r.round > 1 && <span className="muted small">{t('app.roundN', { n: r.round })}</span>}
+        </span>
+      ),
+    },
+    role === 'ministry_planning' || role === 'ministry_department'
+      ? { title: t('app.forwardedAt'), dataIndex: 'forwardedAt', width: 130, render: (v: string | null) => formatDateTime(v) }
+      : { title: t('app.updatedAt'), dataIndex: 'updatedAt', width: 130, render: (v: string) => formatDateTime(v) },
+  ];
+
+  const tabs = [
+    ...(hasQueue ? [{ key: 'queue', label: t(QUEUE_TAB_KEYS[role] ?? 'queue.tab.mine') }] : []),
+    { key: 'all', label: t('queue.tab.all') },
+  ];
+
+  return (
+    <div className="page" data-testid="work-queue">
+      <div className="page-head">
+        <h1 className="page-title" data-testid="page-title">
+          {t(titleKey)}
+        </h1>
+        {canCreate && (
+          <Space>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal('new')} data-testid="btn-new-application">
+              {t('queue.new')}
+            </Button>
+            <Button icon={<ImportOutlined />} onClick={() => setModal('import')} data-testid="btn-import-json">
+              {t('queue.importJson')}
+            </Button>
+          </Space>
+        )}
+      </div>
+      <div className="panel">
+        <Tabs
+          activeKey={tab}
+          items={tabs}
+          onChange={(k) => setQuery({ tab: k, page: undefined, status: undefined })}
+          tabBarExtraContent={
+            <Space>
+              {tab === 'all' && (
+                <Select<ApplicationState | ''>
+                  value={status ?? ''}
+                  style={{ width: 180 }}
+                  onChange={(v) => setQuery({ status: v || undefined, page: undefined })}
+                  options={[{ value: '', label: t('queue.allStatuses') }, ...APPLICATION_STATES.map((s) => ({ value: s, label: l(STATE_LABELS[s]) }))]}
+                  data-testid="filter-status"
+                />
+              )}
+              <Input.Search
+                allowClear
+                value={search}
+                onChange={(e) => setSearch(e.target.value)}
+                onSearch={(v) => setQuery({ q: v.trim() || undefined, page: undefined })}
+                placeholder={t('queue.searchPlaceholder')}
+                style={{ width: 280 }}
+                data-testid="search"
+              />
+            </Space>
+          }
+        />
+        <Table<ApplicationListItem>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={data?.items ?? []}
+          loading={loading}
+          data-testid="applications-table"
+          locale={{ emptyText: tab === 'queue' ? t('queue.emptyQueue') : t('queue.empty') }}
+          onRow={(r) => ({ 'data-testid': `app-row-${r.refNo}` }) as ButtonProps}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: data?.total ?? 0,
+            showSizeChanger: false,
+            showTotal: (n) => t('queue.total', { n }),
+            onChange: (p) => setQuery({ page: p > 1 ? p : undefined }),
+          }}
+        />
+      </div>
+      {canCreate && <NewApplicationModal open={modal === 'new'} onClose={() => setModal(null)} />}
+      {canCreate && <ImportApplicationModal open={modal === 'import'} onClose={() => setModal(null)} />}
+    </div>
+  );
+}

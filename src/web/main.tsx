@@ -1,0 +1,54 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { StrictMode, useEffect } from 'react';
+import { createRoot } from 'react-dom/client';
+import { AppRoutes } from './app';
+import { I18nProvider, useI18n } from './i18n';
+import { SessionProvider } from './session';
+import './styles.css';
+
+/** Sober government palette: one deep blue, square-ish corners, system CJK fonts. */
+const THEME = {
+  token: {
+    colorPrimary: '#1d4e89',
+    colorLink: '#1d4e89',
+    borderRadius: 3,
+    fontFamily:
+      '-apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "Helvetica Neue", Arial, sans-serif',
+  },
+  components: {
+    Layout: { headerBg: '#173f6e', headerHeight: 52, headerPadding: '0 20px', siderBg: '#ffffff' },
+    Table: { headerBg: '#f2f5f9' },
+    Menu: { itemSelectedBg: '#e6eef8', itemSelectedColor: '#1d4e89', itemActiveBg: '#eef3fa' },
+  },
+};
+
+function Root() {
+  const { locale } = useI18n();
+  // Before the children render, so dates and pickers come out in the chosen language.
+  dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = locale === 'zh-CN' ? '“中国制造2025”城市试点示范工作平台' : 'Made in China 2025 City Pilot Platform';
+  }, [locale]);
+  return (
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={THEME}>
+      <AntApp>
+        <SessionProvider>
+          <AppRoutes />
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nProvider>
+      <Root />
+    </I18nProvider>
+  </StrictMode>,
+);

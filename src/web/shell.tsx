@@ -1,0 +1,126 @@
+/**
+ * The frame around every signed-in page: top bar (platform, user, language, sign-out) and a left
+ * menu whose entries depend on the role.
+ */
+import { AuditOutlined, FileTextOutlined, InboxOutlined, LogoutOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Segmented, Space, Tag, Tooltip } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
+import { ROLE_LABELS, type Role } from '../shared/permissions/roles';
+import { useI18n, type Locale, type Translate } from './i18n';
+import { Link, navigate, useLocation } from './router';
+import { useMe, useSession } from './session';
+
+interface MenuEntry {
+  key: string;
+  to: string;
+  icon: ReactNode;
+  label: string;
+}
+
+/** Home tabs per role: the queue ("what waits for me") where the role has one, and everything in scope. */
+export function roleHasQueue(role: Role): boolean {
+  return role === 'city_applicant' || role === 'provincial_authority' || role === 'ministry_planning';
+}
+
+function menuFor(role: Role, t: Translate): MenuEntry[] {
+  switch (role) {
+    case 'city_applicant':
+      return [
+        { key: 'queue', to: '/?tab=queue', icon: <FileTextOutlined />, label: t('menu.city.queue') },
+        { key: 'all', to: '/?tab=all', icon: <UnorderedListOutlined />, label: t('menu.city.all') },
+      ];
+    case 'provincial_authority':
+      return [
+        { key: 'queue', to: '/?tab=queue', icon: <AuditOutlined />, label: t('menu.province.queue') },
+        { key: 'all', to: '/?tab=all', icon: <UnorderedListOutlined />, label: t('menu.province.all') },
+      ];
+    case 'ministry_planning':
+      return [
+        { key: 'queue', to: '/?tab=queue', icon: <InboxOutlined />, label: t('menu.ministry.inbox') },
+        { key: 'all', to: '/?tab=all', icon: <UnorderedListOutlined />, label: t('menu.ministry.all') },
+      ];
+    case 'ministry_department':
+      return [{ key: 'all', to: '/?tab=all', icon: <UnorderedListOutlined />, label: t('menu.ministry.all') }];
+    default:
+      return [{ key: 'home', to: '/', icon: <FileTextOutlined />, label: t('menu.home') }];
+  }
+}
+
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t, l, locale, setLocale } = useI18n();
+  const me = useMe();
+  const { logout } = useSession();
+  const { pathname, search } = useLocation();
+  const entries = menuFor(me.user.role, t);
+  const tab = new URLSearchParams(search).get('tab');
+  const selected = pathname === '/' ? (tab ?? entries[0]!.key) : '';
+  // The plan editor needs the width: the menu folds to icons there.
+  const wide = pathname.endsWith('/edit');
+  const [collapsed, setCollapsed] = useState(wide);
+  useEffect(() => setCollapsed(wide), [wide]);
+
+  return (
+    <Layout className="app-shell">
+      <Layout.Header className="app-header no-print">
+        <Link to="/" className="app-title">
+          <span className="app-emblem" aria-hidden>
+            ★
+          </span>
+          {t('app.title')}
+        </Link>
+        <Space size="middle" className="app-user">
+          <span data-testid="current-user">
+            <strong>{me.user.displayName}</strong>
+            <span className="app-user-org">{me.user.organisationName}</span>
+          </span>
+          <Tag color="gold" variant="filled" data-testid="current-role">
+            {l(ROLE_LABELS[me.user.role])}
+          </Tag>
+          <Segmented<Locale>
+            size="small"
+            value={locale}
+            onChange={setLocale}
+            options={[
+              { label: '中文', value: 'zh-CN' },
+              { label: 'English', value: 'en-US' },
+            ]}
+            data-testid="locale-switch"
+          />
+          <Tooltip title={t('app.logout')}>
+            <Button
+              type="text"
+              icon={<LogoutOutlined />}
+              className="app-logout"
+              onClick={() => void logout()}
+              data-testid="btn-logout"
+            >
+              {t('app.logout')}
+            </Button>
+          </Tooltip>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider
+          width={196}
+          collapsedWidth={56}
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          className="app-sider no-print"
+          theme="light"
+        >
+          <Menu
+            mode="inline"
+            selectedKeys={[selected]}
+            items={entries.map((e) => ({ key: e.key, icon: e.icon, label: e.label }))}
+            onClick={({ key }) => {
+              const entry = entries.find((e) => e.key === key);
+              if (entry) navigate(entry.to);
+            }}
+          />
+        </Layout.Sider>
+        <Layout.Content className="app-content">{children}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
