@@ -26,7 +26,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const MIGRATION_LOCK_KEY = 20250518;
+const STARTUP_LOCK_KEY = 20250518;
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 export interface OpenOptions {
@@ -51,19 +51,27 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return { db, kind: 'pglite', close: () => client.close() };
 }
 
-/** Applies the migrations. On PostgreSQL an advisory lock keeps concurrent starts from racing. */
-export async function migrateDatabase(database: Database): Promise<void> {
-  if (database.pool) {
-    // Lock and unlock must run on the same connection, so take one out of the pool.
-    const client = await database.pool.connect();
-    try {
-      await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-      await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
-    } finally {
-      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
-      client.release();
-    }
-    return;
+/**
+ * Runs `fn` while holding the start-up lock, so that server processes starting together on one
+ * PostgreSQL database migrate and seed one after the other. PGlite has a single process anyway.
+ */
+export async function withStartupLock<T>(database: Database, fn: (lockedDb: Db) => Promise<T>): Promise<T> {
+  if (!database.pool) return fn(database.db);
+  // Lock and unlock must run on the same connection, so take one out of the pool.
+  const client = await database.pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
+    return await fn(database.db);
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]).catch(() => undefined);
+    client.release();
   }
-  await migratePglite(database.db as never, { migrationsFolder });
+}
+
+/** Applies the migrations, under the start-up lock. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  await withStartupLock(database, async (db) => {
+    if (database.kind === 'postgres') await migratePg(db as never, { migrationsFolder });
+    else await migratePglite(db as never, { migrationsFolder });
+  });
 }

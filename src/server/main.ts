@@ -1,5 +1,5 @@
 /** Starts the platform: open the database, migrate, load demo data when empty, listen. */
-import { openDatabase, migrateDatabase } from '../db/client.js';
+import { migrateDatabase, openDatabase, withStartupLock } from '../db/client.js';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { seedDemoData } from './demo/seed-demo.js';
@@ -8,7 +8,7 @@ const config = loadConfig();
 const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
 await migrateDatabase(database);
 if (config.loadDemoData) {
-  const seeded = await seedDemoData(database.db);
+  const seeded = await withStartupLock(database, (db) => seedDemoData(db));
   if (seeded) console.log('已载入演示数据 Demo data loaded (accounts: see README)');
 }
 const app = await buildApp({ database, config, logger: true });
