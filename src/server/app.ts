@@ -12,6 +12,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.js';
+import { accountRoutes } from '../features/accounts/accounts.routes.js';
 import { applicationRoutes } from '../features/applications/applications.routes.js';
 import { attachmentRoutes } from '../features/attachments/attachments.routes.js';
 import { authRoutes } from '../features/auth/auth.routes.js';
@@ -71,6 +72,7 @@ export async function buildApp({ database, config, logger = false }: AppDeps): P
   await app.register(
     async (api) => {
       await api.register(authRoutes, { db: database.db });
+      await api.register(accountRoutes, { db: database.db });
       await api.register(referenceRoutes);
       await api.register(planCheckRoutes);
       await api.register(applicationRoutes, { db: database.db });

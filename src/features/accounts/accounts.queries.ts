@@ -1,17 +1,12 @@
 import argon2 from 'argon2';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { organisations, users } from '../../db/schema.js';
+import { organisations, sessions, users } from '../../db/schema.js';
 import type { Role } from '../../shared/permissions/roles.js';
 
-export type OrganisationKind =
-  | 'city'
-  | 'province_authority'
-  | 'ministry_planning'
-  | 'ministry_department'
-  | 'expert_committee'
-  | 'leading_group'
-  | 'platform';
+import type { OrganisationKind } from '../../shared/permissions/account-rules.js';
+
+export type { OrganisationKind };
 
 export async function createOrganisation(
   db: Db,
@@ -55,4 +50,50 @@ export async function countUsers(db: Db): Promise<number> {
 export async function findUserByUsername(db: Db, username: string) {
   const rows = await db.select().from(users).where(eq(users.username, username)).limit(1);
   return rows[0] ?? null;
+}
+
+export async function listUsers(db: Db) {
+  return db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      email: users.email,
+      active: users.active,
+      failedLogins: users.failedLogins,
+      lockedUntil: users.lockedUntil,
+      createdAt: users.createdAt,
+      organisationId: organisations.id,
+      organisationName: organisations.name,
+      organisationKind: organisations.kind,
+      divisionCode: organisations.divisionCode,
+      authorityId: organisations.authorityId,
+    })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .orderBy(organisations.divisionCode, users.username);
+}
+
+export async function listOrganisations(db: Db) {
+  return db.select().from(organisations).orderBy(organisations.divisionCode, organisations.name);
+}
+
+export async function getOrganisationById(db: Db, id: string) {
+  const rows = await db.select().from(organisations).where(eq(organisations.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function updateUser(
+  db: Db,
+  id: string,
+  set: Partial<{ active: boolean; passwordHash: string; displayName: string; email: string | null; failedLogins: number; lockedUntil: Date | null }>,
+) {
+  const rows = await db.update(users).set(set).where(eq(users.id, id)).returning({ id: users.id });
+  return rows.length === 1;
+}
+
+/** Ends every session of a user (deactivation, password reset). */
+export async function deleteSessionsOf(db: Db, userId: string) {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
 }

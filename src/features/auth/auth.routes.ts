@@ -9,6 +9,7 @@ import { permissionsOf } from '../../shared/permissions/policy.js';
 import { ROLES } from '../../shared/permissions/roles.js';
 import {
   bumpThrottle,
+  deleteExpiredSessions,
   findUserForLogin,
   getSessionUserById,
   recordLoginFailure,
@@ -91,6 +92,7 @@ export async function authRoutes(app: FastifyInstance, opts: { db: Db }) {
         throw new AppError(user.failedLogins + 1 >= LOGIN_MAX_FAILURES ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED');
       }
       await resetLoginFailures(db, user.id);
+      await deleteExpiredSessions(db);
       const csrfToken = await app.startSession(reply, user.id);
       const sessionUser = await getSessionUserById(db, user.id);
       if (!sessionUser) throw new AppError('LOGIN_FAILED');

@@ -35,6 +35,17 @@ export const ERROR_CODES = {
     en: 'Your authority has already given its preliminary review opinion on this application.',
   },
   USERNAME_TAKEN: { status: 409, zh: '用户名已被使用。', en: 'That user name is taken.' },
+  CANNOT_DEACTIVATE_SELF: { status: 409, zh: '不能停用自己的账号。', en: 'You cannot deactivate your own account.' },
+  WEAK_PASSWORD: {
+    status: 422,
+    zh: '密码至少10位，须同时包含字母和数字，且不得包含用户名。',
+    en: 'A password needs at least 10 characters, letters and digits, and must not contain the user name.',
+  },
+  ROLE_NOT_FOR_ORGANISATION: {
+    status: 422,
+    zh: '该角色与所属单位的类型不符。',
+    en: 'That role does not fit the kind of organisation.',
+  },
   VALIDATION_FAILED: { status: 422, zh: '提交的数据不符合要求。', en: 'The submitted data is not valid.' },
   MALFORMED_JSON: { status: 400, zh: '请求内容不是有效的 JSON。', en: 'The request body is not valid JSON.' },
   BAD_REQUEST: { status: 400, zh: '请求格式不正确。', en: 'The request is malformed.' },

@@ -1,0 +1,87 @@
+/**
+ * The permission table: every role against an application in every state — what it may open,
+ * and that the ids a role sees in its list are exactly those it may open.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROVINCIAL_CHECKLIST } from '../../src/shared/lifecycle/provincial-checklist.js';
+import { makeCompletePlan } from '../fixtures/plans.js';
+import { PASSWORD, seedAccounts } from '../helpers/seed-accounts.js';
+import { dbKinds, login, makeTestApp, type Client, type TestApp } from '../helpers/test-app.js';
+
+const STATES = ['draft', 'submitted', 'returned', 'forwarded', 'received'] as const;
+type State = (typeof STATES)[number];
+
+/** Expected answer of GET /applications/:id for each user and state (a Hangzhou application). */
+const TABLE: Record<string, Record<State, number>> = {
+  hangzhou: { draft: 200, submitted: 200, returned: 200, forwarded: 200, received: 200 },
+  huzhou: { draft: 404, submitted: 404, returned: 404, forwarded: 404, received: 404 },
+  zhejiang: { draft: 404, submitted: 200, returned: 200, forwarded: 200, received: 200 },
+  'ningbo-sj': { draft: 404, submitted: 404, returned: 404, forwarded: 404, received: 404 },
+  hubei: { draft: 404, submitted: 404, returned: 404, forwarded: 404, received: 404 },
+  guihuasi: { draft: 404, submitted: 404, returned: 404, forwarded: 200, received: 200 },
+  zhuangbeisi: { draft: 404, submitted: 404, returned: 404, forwarded: 200, received: 200 },
+  expert: { draft: 403, submitted: 403, returned: 403, forwarded: 403, received: 403 },
+  lingdao: { draft: 403, submitted: 403, returned: 403, forwarded: 403, received: 403 },
+  admin: { draft: 403, submitted: 403, returned: 403, forwarded: 403, received: 403 },
+};
+
+describe.each(dbKinds())('permission table on %s', (kind) => {
+  let t: TestApp;
+  const c: Record<string, Client> = {};
+  const ids = {} as Record<State, string>;
+
+  beforeAll(async () => {
+    t = await makeTestApp(kind);
+    await seedAccounts(t.database.db);
+    for (const u of Object.keys(TABLE)) c[u] = await login(t.app, u, PASSWORD);
+    const checklist = Object.fromEntries(PROVINCIAL_CHECKLIST.map((i) => [i.key, true]));
+    const plan = makeCompletePlan({ cover: { cityCodes: ['330100'], applicant: '杭州市人民政府' } });
+    for (const state of STATES) {
+      const id = (await c.hangzhou!.request('POST', '/api/v1/applications', { title: `状态 ${state}`, applicationYear: 2016, plan })).json().id as string;
+      ids[state] = id;
+      if (state === 'draft') continue;
+      let v = (await c.hangzhou!.request('POST', `/api/v1/applications/${id}/submit`, { version: 1 })).json().version as number;
+      if (state === 'returned') {
+        await c.zhejiang!.request('POST', `/api/v1/applications/${id}/return`, { version: v, reasons: '请修改' });
+        continue;
+      }
+      if (state === 'submitted') continue;
+      v = (await c.zhejiang!.request('POST', `/api/v1/applications/${id}/forward`, { version: v, checklist, opinion: '同意', opinionDate: '2016-08-01' })).json().version;
+      if (state === 'received') {
+        await c.guihuasi!.request('POST', `/api/v1/applications/${id}/receive`, { version: v, printedCopies: 'received', discs: 'received', formalCheckPassed: true });
+      }
+    }
+    for (const state of STATES) {
+      const d = await c.hangzhou!.request('GET', `/api/v1/applications/${ids[state]}`);
+      expect(d.json().application.status).toBe(state);
+    }
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  for (const [user, row] of Object.entries(TABLE)) {
+    it(`${user}: detail, history, versions and exports answer as the table says`, async () => {
+      for (const state of STATES) {
+        const expected = row[state];
+        for (const path of ['', '/history', '/versions', '/export']) {
+          const res = await c[user]!.request('GET', `/api/v1/applications/${ids[state]}${path}`);
+          expect(res.statusCode, `${user} ${state} ${path}`).toBe(expected);
+        }
+      }
+    });
+
+    it(`${user}: the list shows exactly the applications it may open`, async () => {
+      const res = await c[user]!.request('GET', '/api/v1/applications?pageSize=200');
+      const openable = STATES.filter((s) => row[s] === 200).map((s) => ids[s]).sort();
+      if (row.draft === 403) {
+        expect(res.statusCode).toBe(403);
+        return;
+      }
+      expect(res.statusCode).toBe(200);
+      const listed = (res.json().items as { id: string }[]).map((i) => i.id).sort();
+      expect(listed).toEqual(openable);
+      expect(res.json().total).toBe(openable.length);
+    });
+  }
+});
