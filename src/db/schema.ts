@@ -104,6 +104,7 @@ export const applications = pgTable(
     index('applications_status_idx').on(t.status, t.updatedAt),
     index('applications_applicant_idx').on(t.applicantOrgId, t.updatedAt),
     index('applications_forwarded_idx').on(t.forwardedAt),
+    index('applications_status_forwarded_idx').on(t.status, t.forwardedAt, t.id),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "applications_status_forwarded_idx" ON "applications" USING btree ("status","forwarded_at","id");
