@@ -230,7 +230,7 @@ export async function generate(db: Db, options: GenerateOptions): Promise<Genera
     provincialReviews: 0,
     applicationEvents: 0,
     ministryIntakes: 0,
-    byStatus: { draft: 0, submitted: 0, returned: 0, forwarded: 0, received: 0 },
+    byStatus: { draft: 0, submitted: 0, returned: 0, forwarded: 0, received: 0, under_review: 0, approved: 0, rejected: 0 },
   };
   const perCity = new Map<string, number>();
   const checklist = Object.fromEntries(PROVINCIAL_CHECKLIST.map((c) => [c.key, true]));

@@ -17,6 +17,10 @@ import { applicationRoutes } from '../features/applications/applications.routes.
 import { attachmentRoutes } from '../features/attachments/attachments.routes.js';
 import { authRoutes } from '../features/auth/auth.routes.js';
 import { sessionPlugin } from '../features/auth/session-plugin.js';
+import { expertRoutes } from '../features/experts/experts.routes.js';
+import { reviewRoutes } from '../features/ministry-review/review.routes.js';
+import { pilotRoutes } from '../features/pilots/pilots.routes.js';
+import { notificationRoutes } from '../features/notifications/notifications.routes.js';
 import { planCheckRoutes } from '../features/plan-check/plan-check.routes.js';
 import { referenceRoutes } from '../features/reference/reference.routes.js';
 import type { Config } from './config.js';
@@ -76,7 +80,11 @@ export async function buildApp({ database, config, logger = false }: AppDeps): P
       await api.register(referenceRoutes);
       await api.register(planCheckRoutes);
       await api.register(applicationRoutes, { db: database.db });
+      await api.register(reviewRoutes, { db: database.db });
+      await api.register(pilotRoutes, { db: database.db });
       await api.register(attachmentRoutes, { db: database.db, uploadDir: config.uploadDir, maxBytes: config.maxUploadBytes });
+      await api.register(expertRoutes, { db: database.db, maxBytes: config.maxUploadBytes });
+      await api.register(notificationRoutes, { db: database.db });
     },
     { prefix: '/api/v1' },
   );

@@ -1,5 +1,6 @@
 /** Starts the platform: open the database, migrate, load demo data when empty, listen. */
 import { migrateDatabase, openDatabase, withStartupLock } from '../db/client.js';
+import { startSchedulerFromEnv } from '../features/notifications/scheduler.js';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { seedDemoData } from './demo/seed-demo.js';
@@ -14,9 +15,14 @@ if (config.loadDemoData) {
 const app = await buildApp({ database, config, logger: true });
 await app.listen({ port: config.port, host: config.host });
 console.log(`“中国制造2025”城市试点示范平台 running at http://localhost:${config.port} (database: ${database.kind})`);
+// Reminders and the e-mail outbox, claimed in the database (SCHEDULER=off disables it in this process).
+const scheduler = startSchedulerFromEnv(database.db, app.log);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    void app.close().then(() => database.close()).finally(() => process.exit(0));
+    void Promise.resolve(scheduler?.stop())
+      .then(() => app.close())
+      .then(() => database.close())
+      .finally(() => process.exit(0));
   });
 }

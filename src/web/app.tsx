@@ -14,6 +14,8 @@ const ApplicationDetailPage = lazy(() => import('./pages/application-detail-page
 const PlanEditorPage = lazy(() => import('../features/applications/ui/editor/plan-editor-page'));
 const PrintPage = lazy(() => import('../features/applications/ui/print-page'));
 const VersionPage = lazy(() => import('../features/applications/ui/version-page'));
+const AdminPage = lazy(() => import('../features/accounts/ui/admin-page'));
+const ExpertsPage = lazy(() => import('../features/experts/ui/experts-page'));
 
 const ROUTES = [
   { name: 'login', path: '/login' },
@@ -22,6 +24,8 @@ const ROUTES = [
   { name: 'edit', path: '/applications/:id/edit' },
   { name: 'print', path: '/applications/:id/print' },
   { name: 'version', path: '/applications/:id/versions/:versionId' },
+  { name: 'admin', path: '/admin' },
+  { name: 'experts', path: '/experts' },
 ] as const;
 
 function Loading() {
@@ -75,7 +79,17 @@ export function AppRoutes() {
   let page: ReactNode;
   switch (match?.name) {
     case 'home':
+      // The platform administrator has no application work: their home is account administration.
+      if (state.me.permissions.includes('user.manage') && !state.me.permissions.includes('application.read')) {
+        return <Redirect to="/admin" />;
+      }
       page = <WorkQueuePage />;
+      break;
+    case 'admin':
+      page = <AdminPage />;
+      break;
+    case 'experts':
+      page = <ExpertsPage />;
       break;
     case 'detail':
       page = <ApplicationDetailPage key={match.params.id} id={match.params.id!} />;

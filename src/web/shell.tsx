@@ -2,9 +2,10 @@
  * The frame around every signed-in page: top bar (platform, user, language, sign-out) and a left
  * menu whose entries depend on the role.
  */
-import { AuditOutlined, FileTextOutlined, InboxOutlined, LogoutOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AuditOutlined, FileTextOutlined, InboxOutlined, LogoutOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Segmented, Space, Tag, Tooltip } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
+import { NotificationBell } from '../features/notifications/ui/notification-bell';
 import { ROLE_LABELS, type Role } from '../shared/permissions/roles';
 import { useI18n, type Locale, type Translate } from './i18n';
 import { Link, navigate, useLocation } from './router';
@@ -38,9 +39,12 @@ function menuFor(role: Role, t: Translate): MenuEntry[] {
       return [
         { key: 'queue', to: '/?tab=queue', icon: <InboxOutlined />, label: t('menu.ministry.inbox') },
         { key: 'all', to: '/?tab=all', icon: <UnorderedListOutlined />, label: t('menu.ministry.all') },
+        { key: 'experts', to: '/experts', icon: <TeamOutlined />, label: t('menu.experts') },
       ];
     case 'ministry_department':
       return [{ key: 'all', to: '/?tab=all', icon: <UnorderedListOutlined />, label: t('menu.ministry.all') }];
+    case 'platform_admin':
+      return [{ key: 'admin', to: '/admin', icon: <TeamOutlined />, label: t('menu.admin') }];
     default:
       return [{ key: 'home', to: '/', icon: <FileTextOutlined />, label: t('menu.home') }];
   }
@@ -53,7 +57,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { pathname, search } = useLocation();
   const entries = menuFor(me.user.role, t);
   const tab = new URLSearchParams(search).get('tab');
-  const selected = pathname === '/' ? (tab ?? entries[0]!.key) : '';
+  const selected = pathname === '/' ? (tab ?? entries[0]!.key) : (entries.find((e) => e.to === pathname)?.key ?? '');
   // The plan editor needs the width: the menu folds to icons there.
   const wide = pathname.endsWith('/edit');
   const [collapsed, setCollapsed] = useState(wide);
@@ -76,6 +80,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <Tag color="gold" variant="filled" data-testid="current-role">
             {l(ROLE_LABELS[me.user.role])}
           </Tag>
+          <NotificationBell />
           <Segmented<Locale>
             size="small"
             value={locale}

@@ -45,6 +45,8 @@ export function scopeCondition(actor: Actor): SQL | null {
     case 'ministry_planning':
     case 'ministry_department':
       return isNotNull(applications.forwardedAt);
+    case 'leading_group_observer':
+      return eq(applications.status, 'approved');
     default:
       return null;
   }

@@ -165,6 +165,11 @@ function permissionFor(action: ApplicationAction) {
       return 'application.return' as const;
     case 'receive':
       return 'application.receive' as const;
+    case 'open_review':
+    case 'approve':
+    case 'send_back':
+    case 'reject':
+      return 'application.decide' as const;
   }
 }
 

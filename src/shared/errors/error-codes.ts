@@ -34,6 +34,31 @@ export const ERROR_CODES = {
     zh: '本单位已对该申报作出初审意见。',
     en: 'Your authority has already given its preliminary review opinion on this application.',
   },
+  SCORES_INCOMPLETE: {
+    status: 409,
+    zh: '评审组仍有专家未提交评分，暂不能作出决定。',
+    en: 'Some panel experts have not submitted their scores yet; no decision can be taken.',
+  },
+  CONFLICT_OF_INTEREST: {
+    status: 422,
+    zh: '存在需要回避的情形，不能安排该专家评审此申报。',
+    en: 'A conflict of interest excludes this expert from this application.',
+  },
+  EXPERT_UNAVAILABLE: { status: 422, zh: '所选专家目前不可参加评审。', en: 'A chosen expert is not available.' },
+  EXPERT_OVER_CAPACITY: { status: 422, zh: '所选专家的评审任务已达上限。', en: 'A chosen expert has reached their review load cap.' },
+  DECLARATION_REQUIRED: {
+    status: 409,
+    zh: '请先声明与该申报无利益冲突，再查看方案和评分。',
+    en: 'Declare that you have no conflict of interest before reading the plan and scoring.',
+  },
+  RECUSED: { status: 409, zh: '您已申请回避该申报的评审。', en: 'You have recused yourself from this review.' },
+  ALREADY_SUBMITTED: { status: 409, zh: '本轮评分已提交，不能重复提交。', en: 'Your scores for this round are already submitted.' },
+  SCORES_HIDDEN: {
+    status: 403,
+    zh: '提交本人评分后才能查看其他专家的评分。',
+    en: 'Other experts’ scores are visible only after you have submitted your own.',
+  },
+  DOCUMENT_NO_TAKEN: { status: 409, zh: '该批复文号已被使用。', en: 'That approval document number is already used.' },
   USERNAME_TAKEN: { status: 409, zh: '用户名已被使用。', en: 'That user name is taken.' },
   CANNOT_DEACTIVATE_SELF: { status: 409, zh: '不能停用自己的账号。', en: 'You cannot deactivate your own account.' },
   WEAK_PASSWORD: {

@@ -21,6 +21,12 @@ const EXPECTED: Record<string, ApplicationState> = {
   'submitted/forward/provincial_authority': 'forwarded',
   'submitted/return/provincial_authority': 'returned',
   'forwarded/receive/ministry_planning': 'received',
+  'received/open_review/ministry_planning': 'under_review',
+  'under_review/approve/ministry_planning': 'approved',
+  'received/send_back/ministry_planning': 'returned',
+  'under_review/send_back/ministry_planning': 'returned',
+  'received/reject/ministry_planning': 'rejected',
+  'under_review/reject/ministry_planning': 'rejected',
 };
 
 const ACTION_ROLE: Record<ApplicationAction, Role> = {
@@ -29,6 +35,10 @@ const ACTION_ROLE: Record<ApplicationAction, Role> = {
   forward: 'provincial_authority',
   return: 'provincial_authority',
   receive: 'ministry_planning',
+  open_review: 'ministry_planning',
+  approve: 'ministry_planning',
+  send_back: 'ministry_planning',
+  reject: 'ministry_planning',
 };
 
 describe('application lifecycle: every state × action × role', () => {
@@ -65,6 +75,12 @@ describe('guards', () => {
       to: 'submitted',
     });
   });
+  it('refuses approval while panel members still owe their scores', () => {
+    expect(decideTransition('under_review', 'approve', 'ministry_planning', { ...clean, scoresOutstanding: 1 })).toEqual({
+      ok: false,
+      reason: 'SCORES_INCOMPLETE',
+    });
+  });
   it('refuses a province that has already decided', () => {
     for (const action of ['forward', 'return'] as const) {
       expect(decideTransition('submitted', action, 'provincial_authority', { ...clean, actorAuthorityPending: false })).toEqual({
@@ -88,6 +104,7 @@ describe('availableActions', () => {
   });
   it('offers the ministry receipt only when forwarded', () => {
     expect(availableActions('forwarded', 'ministry_planning')).toEqual(['receive']);
-    expect(availableActions('received', 'ministry_planning')).toEqual([]);
+    expect(availableActions('received', 'ministry_planning')).toEqual(['open_review', 'send_back', 'reject']);
+    expect(availableActions('approved', 'ministry_planning')).toEqual([]);
   });
 });

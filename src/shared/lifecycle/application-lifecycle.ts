@@ -5,11 +5,14 @@
  *   draft ──submit──▶ submitted ──forward (last authority)──▶ forwarded ──receive──▶ received
  *     ▲                 │   ▲ └─forward (other authorities still pending)─┘
  *     │                 │   └──────────── submit (resubmission) ◀── returned
- *     └── save          └──return──▶ returned
+ *     └── save          └──return──▶ returned ◀──send_back── received / under_review
+ *
+ *   received ──open_review──▶ under_review ──approve──▶ approved
+ *   received / under_review ──reject──▶ rejected
  */
 import type { Role } from '../permissions/roles.js';
 
-export const APPLICATION_STATES = ['draft', 'submitted', 'returned', 'forwarded', 'received'] as const;
+export const APPLICATION_STATES = ['draft', 'submitted', 'returned', 'forwarded', 'received', 'under_review', 'approved', 'rejected'] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
 export const STATE_LABELS: Record<ApplicationState, { zh: string; en: string; color: string }> = {
@@ -18,9 +21,12 @@ export const STATE_LABELS: Record<ApplicationState, { zh: string; en: string; co
   returned: { zh: '退回修改', en: 'Returned for revision', color: 'warning' },
   forwarded: { zh: '已转报工信部', en: 'Forwarded to the ministry', color: 'cyan' },
   received: { zh: '工信部已受理', en: 'Received by the ministry', color: 'success' },
+  under_review: { zh: '部级评审中', en: 'Under ministry review', color: 'purple' },
+  approved: { zh: '已批复（试点城市）', en: 'Approved (pilot city)', color: 'green' },
+  rejected: { zh: '未予批复', en: 'Rejected', color: 'red' },
 };
 
-export const APPLICATION_ACTIONS = ['save', 'submit', 'forward', 'return', 'receive'] as const;
+export const APPLICATION_ACTIONS = ['save', 'submit', 'forward', 'return', 'receive', 'open_review', 'approve', 'send_back', 'reject'] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
 
 export const ACTION_LABELS: Record<ApplicationAction, { zh: string; en: string }> = {
@@ -29,6 +35,10 @@ export const ACTION_LABELS: Record<ApplicationAction, { zh: string; en: string }
   forward: { zh: '初审通过并转报', en: 'Forward to the ministry' },
   return: { zh: '退回修改', en: 'Return for revision' },
   receive: { zh: '受理并登记纸质材料', en: 'Receive and record paper copies' },
+  open_review: { zh: '组建专家评审组', en: 'Open the review with an expert panel' },
+  approve: { zh: '批复同意', en: 'Approve' },
+  send_back: { zh: '退回城市修改', en: 'Return to the city for revision' },
+  reject: { zh: '不予批复', en: 'Reject' },
 };
 
 /** Facts about one application and one actor that the guards need; gathered by the server. */
@@ -39,9 +49,11 @@ export interface TransitionContext {
   actorAuthorityPending: boolean;
   /** Authorities other than the actor's still pending in the current round. */
   otherAuthoritiesPending: number;
+  /** Panel members (not recused) who have not yet submitted their scores in the current round. */
+  scoresOutstanding?: number;
 }
 
-export type GuardFailure = 'PLAN_HAS_BLOCKING_FINDINGS' | 'ALREADY_DECIDED';
+export type GuardFailure = 'PLAN_HAS_BLOCKING_FINDINGS' | 'ALREADY_DECIDED' | 'SCORES_INCOMPLETE';
 
 export interface TransitionRule {
   action: ApplicationAction;
@@ -77,6 +89,18 @@ export const APPLICATION_LIFECYCLE: readonly TransitionRule[] = [
     guard: (c) => (c.actorAuthorityPending ? null : 'ALREADY_DECIDED'),
   },
   { action: 'receive', from: ['forwarded'], roles: ['ministry_planning'], to: 'received' },
+  // Ministry review: one application at a time (成熟一个、推进一个).
+  { action: 'open_review', from: ['received'], roles: ['ministry_planning'], to: 'under_review' },
+  {
+    action: 'approve',
+    from: ['under_review'],
+    roles: ['ministry_planning'],
+    to: 'approved',
+    guard: (c) => ((c.scoresOutstanding ?? 0) > 0 ? 'SCORES_INCOMPLETE' : null),
+  },
+  // The city revises; its resubmission passes the province again.
+  { action: 'send_back', from: ['received', 'under_review'], roles: ['ministry_planning'], to: 'returned' },
+  { action: 'reject', from: ['received', 'under_review'], roles: ['ministry_planning'], to: 'rejected' },
 ];
 
 export type TransitionResult =

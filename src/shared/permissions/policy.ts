@@ -14,12 +14,21 @@ export const PERMISSIONS = [
   'application.forward',
   'application.return',
   'application.receive',
+  'application.decide',
   'application.export',
   'attachment.upload',
   'attachment.read',
   'plan.check',
   'reference.read',
   'user.manage',
+  // Ministry review
+  'expert.manage',
+  'review.manage',
+  'review.read',
+  'review.score',
+  'review.opinion',
+  'review.discuss',
+  'pilot.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -34,6 +43,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'attachment.read',
     'plan.check',
     'reference.read',
+    'pilot.read',
   ],
   provincial_authority: [
     'application.read',
@@ -43,19 +53,37 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'attachment.read',
     'plan.check',
     'reference.read',
+    'pilot.read',
   ],
   ministry_planning: [
     'application.read',
     'application.receive',
+    'application.decide',
     'application.export',
     'attachment.read',
     'plan.check',
     'reference.read',
+    'expert.manage',
+    'review.manage',
+    'review.read',
+    'review.discuss',
+    'pilot.read',
   ],
-  ministry_department: ['application.read', 'application.export', 'attachment.read', 'plan.check', 'reference.read'],
-  // Experts and the leading group see nothing of applications until the review and approval stages exist.
-  expert: ['plan.check', 'reference.read'],
-  leading_group_observer: ['reference.read'],
+  ministry_department: [
+    'application.read',
+    'application.export',
+    'attachment.read',
+    'plan.check',
+    'reference.read',
+    'review.read',
+    'review.opinion',
+    'review.discuss',
+    'pilot.read',
+  ],
+  // Experts see applications only through their panel assignments (review routes check membership).
+  expert: ['plan.check', 'reference.read', 'review.score', 'review.discuss'],
+  // The leading group reads the approved plans filed with it.
+  leading_group_observer: ['application.read', 'reference.read', 'pilot.read'],
   platform_admin: ['user.manage', 'reference.read', 'plan.check'],
 };
 
@@ -92,6 +120,8 @@ export function canSeeApplication(actor: Actor, app: ApplicationScope): boolean 
     case 'ministry_planning':
     case 'ministry_department':
       return app.forwardedAt !== null;
+    case 'leading_group_observer':
+      return app.status === 'approved';
     default:
       return false;
   }

@@ -1,0 +1,71 @@
+/** Sets a new password for a user (typed twice, checked against the policy); the server ends their sessions. */
+import { Alert, Form, Modal, type ButtonProps } from 'antd';
+import { useState } from 'react';
+import { ApiError } from '../../../web/api';
+import { useI18n } from '../../../web/i18n';
+import { errorText, useShowError } from '../../../web/lib/errors';
+import { validated } from '../../../web/lib/forms';
+import { useAdminApi, type AdminUser } from './admin-api';
+import { PasswordFields } from './password-fields';
+
+interface Values {
+  password: string;
+  confirm: string;
+}
+
+interface Props {
+  open: boolean;
+  /** The user whose password is reset (kept while the modal closes). */
+  user: AdminUser | null;
+  onClose: () => void;
+  onDone: (user: AdminUser) => Promise<void>;
+}
+
+export function ResetPasswordModal({ open, user, onClose, onDone }: Props) {
+  const { t, locale } = useI18n();
+  const admin = useAdminApi();
+  const showError = useShowError();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    if (!user) return;
+    const v = await validated(form);
+    if (!v) return;
+    setBusy(true);
+    try {
+      await admin.updateUser(user.id, { password: v.password });
+      await onDone(user);
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'WEAK_PASSWORD') form.setFields([{ name: 'password', errors: [errorText(err, locale)] }]);
+      else showError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open && user !== null}
+      title={user ? t('reset.title', { name: `${user.displayName}（${user.username}）` }) : ''}
+      okText={t('reset.confirm')}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      confirmLoading={busy}
+      destroyOnHidden
+      width={520}
+      okButtonProps={{ 'data-testid': 'btn-reset-confirm' } as ButtonProps}
+    >
+      <Alert type="info" showIcon className="block-gap" title={t('reset.notice')} />
+      <Form<Values> form={form} layout="vertical" preserve={false} initialValues={{ password: '', confirm: '' }}>
+        <PasswordFields<Values>
+          form={form}
+          username={() => user?.username ?? ''}
+          label={t('reset.newPassword')}
+          passwordTestId="reset-password"
+          confirmTestId="reset-password-confirm"
+        />
+      </Form>
+    </Modal>
+  );
+}

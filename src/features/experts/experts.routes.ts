@@ -1,0 +1,192 @@
+/**
+ * The expert pool (专家库) for the ministry planning department (permission expert.manage): list
+ * with filters, create, edit, switch availability, and Excel export, template and all-or-nothing
+ * import. Uploads are .xlsx only, checked by their bytes.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { AppError } from '../../server/app-error.js';
+import { errorResponses } from '../../server/openapi.js';
+import { checkFile, KIND_MIME, safeFilename } from '../attachments/file-type.js';
+import { requireUser } from '../auth/session-plugin.js';
+import { SUGGESTED_FIELDS } from './expert-labels.js';
+import { expertInputSchema } from './expert-input.js';
+import { expertsToXlsx, expertTemplateXlsx } from './experts.excel.js';
+import { fieldsInUse, getExpert, insertExpert, listExperts, setExpertAvailable, updateExpert, type ExpertFilter } from './experts.queries.js';
+import { assertDivisionCodes, importExperts, presentExpert } from './experts.service.js';
+
+const TAGS = ['experts'];
+const idParams = z.object({ id: z.uuid() });
+const filterQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  field: z.string().trim().max(50).optional(),
+  provinceCode: z
+    .string()
+    .regex(/^\d{2}0000$/)
+    .optional(),
+  available: z.enum(['true', 'false']).optional(),
+});
+
+function filterOf(q: z.infer<typeof filterQuery>): ExpertFilter {
+  return {
+    q: q.q || undefined,
+    field: q.field || undefined,
+    provinceCode: q.provinceCode,
+    available: q.available === undefined ? undefined : q.available === 'true',
+  };
+}
+
+function sendXlsx(reply: FastifyReply, buf: Buffer, filename: string) {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_');
+  reply
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+    .header('cache-control', 'private, no-store');
+  return reply.type(KIND_MIME.xlsx).send(buf);
+}
+
+export interface ExpertRouteOptions {
+  db: Db;
+  /** Largest accepted upload in bytes; defaults to the multipart plugin's limit. */
+  maxBytes?: number;
+}
+
+export async function expertRoutes(app: FastifyInstance, opts: ExpertRouteOptions) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = opts;
+  const config = { permission: 'expert.manage' as const };
+
+  r.get(
+    '/experts',
+    {
+      config,
+      schema: {
+        tags: TAGS,
+        summary: '专家库列表 The expert pool, filtered (q: name, organisation or title; field; provinceCode; available)',
+        querystring: filterQuery.extend({
+          page: z.coerce.number().int().min(1).default(1),
+          pageSize: z.coerce.number().int().min(1).max(500).default(50),
+        }),
+        response: { 200: z.any(), ...errorResponses(401, 403, 422) },
+      },
+    },
+    async (req) => {
+      const { page, pageSize, ...q } = req.query;
+      const { items, total } = await listExperts(db, filterOf(q), { offset: (page - 1) * pageSize, limit: pageSize });
+      return { items: items.map(presentExpert), total, page, pageSize };
+    },
+  );
+
+  r.get(
+    '/experts/fields',
+    {
+      config,
+      schema: { tags: TAGS, summary: '专业领域（在用及建议）Fields of expertise in use and suggested', response: { 200: z.object({ inUse: z.array(z.string()), suggested: z.array(z.string()) }), ...errorResponses(401, 403) } },
+    },
+    async () => ({ inUse: await fieldsInUse(db), suggested: [...SUGGESTED_FIELDS] }),
+  );
+
+  r.get(
+    '/experts/export.xlsx',
+    {
+      config,
+      schema: { tags: TAGS, summary: '导出专家库 Excel The pool (with the list filters) as Excel', querystring: filterQuery, response: { 200: z.any(), ...errorResponses(401, 403, 422) } },
+    },
+    async (req, reply) => {
+      const { items } = await listExperts(db, filterOf(req.query));
+      const buf = await expertsToXlsx(items);
+      const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
+      return sendXlsx(reply, buf, `专家库-${day}.xlsx`);
+    },
+  );
+
+  r.get(
+    '/experts/template.xlsx',
+    { config, schema: { tags: TAGS, summary: '下载专家导入模板 The empty import template', response: { 200: z.any(), ...errorResponses(401, 403) } } },
+    async (_req, reply) => sendXlsx(reply, await expertTemplateXlsx(), '专家库导入模板.xlsx'),
+  );
+
+  r.post(
+    '/experts/import',
+    {
+      config,
+      schema: {
+        tags: TAGS,
+        summary: '从 Excel 导入专家（multipart 字段 file，仅 .xlsx；任一行有误则全部不导入）Import experts from .xlsx, all or nothing',
+        consumes: ['multipart/form-data'],
+        response: {
+          200: z.object({ created: z.number() }),
+          ...errorResponses(400, 401, 403, 413, 415, 422),
+        },
+      },
+    },
+    async (req) => {
+      requireUser(req);
+      if (!req.isMultipart()) throw new AppError('BAD_REQUEST');
+      const file = await req.file(opts.maxBytes ? { limits: { fileSize: opts.maxBytes, files: 1 } } : undefined);
+      if (!file || file.fieldname !== 'file') throw new AppError('BAD_REQUEST');
+      const buf = await file.toBuffer(); // throws FST_REQ_FILE_TOO_LARGE past the limit
+      if (file.file.truncated) throw new AppError('FILE_TOO_LARGE');
+      const check = checkFile(safeFilename(file.filename), buf.subarray(0, 64 * 1024));
+      if (!check.ok) throw new AppError(check.reason, { accepted: ['.xlsx'] });
+      if (check.kind !== 'xlsx') throw new AppError('FILE_TYPE_NOT_ALLOWED', { accepted: ['.xlsx'] });
+      return importExperts(db, buf);
+    },
+  );
+
+  r.get(
+    '/experts/:id',
+    { config, schema: { tags: TAGS, summary: '专家详情 One expert', params: idParams, response: { 200: z.any(), ...errorResponses(401, 403, 404, 422) } } },
+    async (req) => {
+      const e = await getExpert(db, req.params.id);
+      if (!e) throw new AppError('NOT_FOUND');
+      return presentExpert(e);
+    },
+  );
+
+  r.post(
+    '/experts',
+    {
+      config,
+      schema: { tags: TAGS, summary: '新增专家 Add an expert', body: expertInputSchema, response: { 201: z.any(), ...errorResponses(401, 403, 422) } },
+    },
+    async (req, reply) => {
+      assertDivisionCodes(req.body);
+      const id = await insertExpert(db, req.body);
+      const e = await getExpert(db, id);
+      return reply.status(201).send(presentExpert(e!));
+    },
+  );
+
+  r.put(
+    '/experts/:id',
+    {
+      config,
+      schema: { tags: TAGS, summary: '修改专家信息 Replace an expert record', params: idParams, body: expertInputSchema, response: { 200: z.any(), ...errorResponses(401, 403, 404, 422) } },
+    },
+    async (req) => {
+      assertDivisionCodes(req.body);
+      if (!(await updateExpert(db, req.params.id, req.body))) throw new AppError('NOT_FOUND');
+      return presentExpert((await getExpert(db, req.params.id))!);
+    },
+  );
+
+  r.patch(
+    '/experts/:id',
+    {
+      config,
+      schema: {
+        tags: TAGS,
+        summary: '设置专家是否可用 Mark an expert available or not',
+        params: idParams,
+        body: z.object({ available: z.boolean() }),
+        response: { 200: z.any(), ...errorResponses(401, 403, 404, 422) },
+      },
+    },
+    async (req) => {
+      if (!(await setExpertAvailable(db, req.params.id, req.body.available))) throw new AppError('NOT_FOUND');
+      return presentExpert((await getExpert(db, req.params.id))!);
+    },
+  );
+}

@@ -1,0 +1,238 @@
+/**
+ * The ministry review endpoints for the web: panel proposals and confirmation, the review
+ * overview, departmental opinions, discussion, re-scoring and decisions (ministry side), and the
+ * expert's assignments, declaration, recusal and score sheets. Shapes mirror review.service.ts.
+ *
+ * The shared client in web/api.ts keeps its CSRF token private, so like the expert pool this
+ * feature carries a small fetch wrapper of its own: same-origin cookie, JSON, the session's CSRF
+ * header on writes, ApiError on refusal, back to sign-in on 401.
+ */
+import { useMemo } from 'react';
+import type { ApplicationState } from '../../../shared/lifecycle/application-lifecycle';
+import type { ApplicationAggregate, NormalisedApplication } from '../../../shared/review/aggregation';
+import type { ConflictRuleCode } from '../../../shared/review/conflicts';
+import type { CriterionScores, Opinion, Rubric } from '../../../shared/review/rubric';
+import type { Plan } from '../../../shared/plan/plan-schema';
+import { API_BASE, ApiError, type LocalizedText } from '../../../web/api';
+import { loginPath, useMe } from '../../../web/session';
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+type Method = 'GET' | 'POST';
+
+/** One JSON call to the API; `csrf` is needed for writes only. */
+export async function apiCall<T>(method: Method, path: string, body?: unknown, csrf?: string): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(API_BASE + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'NETWORK', {
+      'zh-CN': '无法连接服务器，请检查网络后重试。',
+      'en-US': 'The server cannot be reached. Check the network and try again.',
+    });
+  }
+  const text = await res.text();
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
+  }
+  if (!res.ok) {
+    const err = (data as { error?: { code?: string; message?: LocalizedText; details?: unknown } } | undefined)?.error;
+    if (res.status === 401) window.location.assign(loginPath());
+    throw new ApiError(
+      res.status,
+      err?.code ?? `HTTP_${res.status}`,
+      err?.message ?? { 'zh-CN': `请求失败（${res.status}）。`, 'en-US': `The request failed (${res.status}).` },
+      err?.details,
+    );
+  }
+  return data as T;
+}
+
+// ---- ministry side ----
+
+export interface ProposedExpert {
+  expertId: string;
+  name: string;
+  organisation: string;
+  title: string;
+  fields: string[];
+  cost: number;
+  reasons: Bilingual[];
+}
+
+export interface ProposedPanel {
+  applicationId: string;
+  title: string;
+  members: ProposedExpert[];
+  backups: ProposedExpert[];
+  shortfall: number;
+  uncoveredIndustries: string[];
+}
+
+export interface Exclusion {
+  applicationId: string;
+  expertId: string;
+  expertName: string;
+  rules: ConflictRuleCode[];
+  explanations: Bilingual[];
+}
+
+export interface Proposal {
+  feasible: boolean;
+  totalCost: number;
+  panels: ProposedPanel[];
+  exclusions: Exclusion[];
+}
+
+export interface PanelBody {
+  version: number;
+  deadline: string;
+  members: string[];
+  backups: string[];
+  reasons?: Record<string, Bilingual[]>;
+}
+
+export interface ReviewMember {
+  expertId: string;
+  name: string;
+  organisation: string;
+  title: string;
+  fields: string[];
+  role: 'member' | 'backup' | string;
+  cost: number;
+  reasons: Bilingual[];
+  declaredAt: string | null;
+  recusedAt: string | null;
+  recusalReason: string | null;
+  submitted: boolean;
+  overdue: boolean;
+}
+
+export interface ScoreSheetView {
+  expertId: string;
+  expertName: string;
+  organisation?: string;
+  round: number;
+  scores: CriterionScores;
+  opinion: Opinion;
+  comments: string;
+  total: number;
+  submittedAt: string;
+  mine?: boolean;
+}
+
+export interface DepartmentOpinion {
+  organisationName: string;
+  authorName: string;
+  stance: DepartmentStance;
+  opinion: string;
+  createdAt: string;
+}
+
+export interface ReviewComment {
+  id: string;
+  body: string;
+  createdAt: string;
+  authorName: string;
+  authorRole: string;
+}
+
+export interface ReviewOverview {
+  panel: { id: string; deadline: string; status: 'open' | 'closed' | string; scoreRound: number; panelSize: number; rubric: Rubric } | null;
+  members: ReviewMember[];
+  sheets: ScoreSheetView[];
+  outstanding?: string[];
+  aggregate: ApplicationAggregate | null;
+  normalised: NormalisedApplication | null;
+  percentile: number | null;
+  earlierCount?: number;
+  opinions: DepartmentOpinion[];
+  comments: ReviewComment[];
+}
+
+export const DEPARTMENT_STANCES = ['support', 'support_with_conditions', 'object'] as const;
+export type DepartmentStance = (typeof DEPARTMENT_STANCES)[number];
+
+/** The document number of an approval reply, as the server checks it (e.g. 工信部规函〔2016〕242号). */
+export const DOCUMENT_NO_PATTERN = /^工信部[\u4e00-\u9fa5]{1,3}〔\d{4}〕\d{1,4}号$/;
+
+export type DecisionBody =
+  | { version: number; decision: 'approve'; documentNo: string; approvalDate: string }
+  | { version: number; decision: 'send_back' | 'reject'; reasons: string };
+
+export interface DecisionResult {
+  version: number;
+  status: ApplicationState;
+  pilotId: string | null;
+}
+
+// ---- expert side ----
+
+export interface Assignment {
+  panelId: string;
+  applicationId: string;
+  deadline: string;
+  status: 'open' | 'closed' | string;
+  scoreRound: number;
+  role: 'member' | 'backup' | string;
+  declaredAt: string | null;
+  recusedAt: string | null;
+  title: string;
+  refNo: string;
+  applicationStatus: ApplicationState;
+  submitted: boolean;
+  overdue: boolean;
+}
+
+export interface AssignmentDetail {
+  panel: { id: string; deadline: string; status: string; scoreRound: number; rubric: Rubric };
+  seat: { role: string; declaredAt: string | null; recusedAt: string | null; recusalReason: string | null };
+  application: { id: string; refNo: string; title: string; applicantName: string; cityCodes: string[] };
+  plan: Plan | null;
+  mySheet: ScoreSheetView | null;
+}
+
+export interface PanelScores {
+  sheets: ScoreSheetView[];
+  aggregate: ApplicationAggregate | null;
+}
+
+const enc = encodeURIComponent;
+
+function reviewApi(csrf: string) {
+  const post = <T>(path: string, body: unknown) => apiCall<T>('POST', path, body, csrf);
+  return {
+    propose: (body: { applicationIds: string[]; panelSize: number; backups?: number }) => post<Proposal>('/review/proposals', body),
+    confirmPanel: (applicationId: string, body: PanelBody) =>
+      post<{ panelId: string; version: number; status: ApplicationState }>(`/applications/${enc(applicationId)}/panel`, body),
+    overview: (applicationId: string) => apiCall<ReviewOverview>('GET', `/applications/${enc(applicationId)}/review`),
+    rescore: (applicationId: string, reason: string) => post<{ round: number }>(`/applications/${enc(applicationId)}/rescore`, { reason }),
+    comment: (applicationId: string, body: string) => post<{ ok: true }>(`/applications/${enc(applicationId)}/comments`, { body }),
+    opinion: (applicationId: string, body: { stance: DepartmentStance; opinion: string }) => post<{ ok: true }>(`/applications/${enc(applicationId)}/opinions`, body),
+    decide: (applicationId: string, body: DecisionBody) => post<DecisionResult>(`/applications/${enc(applicationId)}/decision`, body),
+
+    assignments: () => apiCall<{ items: Assignment[] }>('GET', '/review/assignments'),
+    assignment: (panelId: string) => apiCall<AssignmentDetail>('GET', `/review/assignments/${enc(panelId)}`),
+    declare: (panelId: string) => post<{ declared: true }>(`/review/assignments/${enc(panelId)}/declare`, { noConflict: true }),
+    recuse: (panelId: string, reason: string) => post<{ recused: true }>(`/review/assignments/${enc(panelId)}/recuse`, { reason }),
+    submitScores: (panelId: string, body: { scores: CriterionScores; opinion: Opinion; comments: string }) =>
+      post<{ total: number; round: number }>(`/review/assignments/${enc(panelId)}/scores`, body),
+    panelScores: (panelId: string) => apiCall<PanelScores>('GET', `/review/assignments/${enc(panelId)}/scores`),
+  };
+}
+
+export type ReviewApi = ReturnType<typeof reviewApi>;
+
+export function useReviewApi(): ReviewApi {
+  const { csrfToken } = useMe();
+  return useMemo(() => reviewApi(csrfToken), [csrfToken]);
+}

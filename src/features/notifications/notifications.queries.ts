@@ -1,0 +1,192 @@
+/**
+ * Database access of notifications and the e-mail outbox: who is due a reminder, idempotent inserts
+ * (the unique dedupe keys turn a repeated insert into nothing), claiming outbox rows with
+ * FOR UPDATE SKIP LOCKED, and the signed-in user's own notices.
+ */
+import { and, asc, count, desc, eq, isNull, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { applications, emailOutbox, experts, notifications, panelMembers, panels, scoreSheets, users } from '../../db/schema.js';
+
+/** The database or a transaction. */
+export type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'execute'>;
+
+export type NotificationInsert = typeof notifications.$inferInsert;
+export type EmailInsert = Pick<typeof emailOutbox.$inferInsert, 'toAddress' | 'subject' | 'body' | 'dedupeKey' | 'sendAfter'>;
+
+// ---- reminder sweep ----------------------------------------------------------------------------
+
+export interface ReminderCandidate {
+  panelId: string;
+  applicationId: string;
+  applicationTitle: string;
+  deadline: Date;
+  round: number;
+  expertId: string;
+  expertName: string;
+  expertEmail: string | null;
+  userId: string | null;
+  /** A score sheet exists for the panel's current round. */
+  submitted: boolean;
+}
+
+/**
+ * Every seated member (role 'member', not recused) of every open panel whose deadline is at most `horizon`,
+ * with whether they have submitted the current round. Backups and recused experts are never reminded.
+ */
+export async function reminderCandidates(db: Tx, horizon: Date): Promise<ReminderCandidate[]> {
+  return db
+    .select({
+      panelId: panels.id,
+      applicationId: panels.applicationId,
+      applicationTitle: applications.title,
+      deadline: panels.deadline,
+      round: panels.scoreRound,
+      expertId: panelMembers.expertId,
+      expertName: experts.name,
+      expertEmail: experts.email,
+      userId: experts.userId,
+      submitted: sql<boolean>`${scoreSheets.panelId} is not null`,
+    })
+    .from(panels)
+    .innerJoin(applications, eq(applications.id, panels.applicationId))
+    .innerJoin(panelMembers, and(eq(panelMembers.panelId, panels.id), eq(panelMembers.role, 'member'), isNull(panelMembers.recusedAt)))
+    .innerJoin(experts, eq(experts.id, panelMembers.expertId))
+    .leftJoin(
+      scoreSheets,
+      and(eq(scoreSheets.panelId, panels.id), eq(scoreSheets.expertId, panelMembers.expertId), eq(scoreSheets.round, panels.scoreRound)),
+    )
+    .where(and(eq(panels.status, 'open'), lte(panels.deadline, horizon)))
+    .orderBy(asc(panels.deadline), asc(panels.id), asc(panelMembers.expertId));
+}
+
+export async function activeUsersWithRole(db: Tx, role: string) {
+  return db
+    .select({ id: users.id, displayName: users.displayName, email: users.email })
+    .from(users)
+    .where(and(eq(users.role, role), eq(users.active, true)))
+    .orderBy(asc(users.id));
+}
+
+/** Inserts the notices whose dedupe key is new; returns how many were new. */
+export async function insertNotifications(db: Tx, rows: NotificationInsert[]): Promise<number> {
+  if (!rows.length) return 0;
+  const inserted = await db.insert(notifications).values(rows).onConflictDoNothing({ target: notifications.dedupeKey }).returning({ id: notifications.id });
+  return inserted.length;
+}
+
+/** Queues the e-mails whose dedupe key is new; returns how many were new. */
+export async function insertEmails(db: Tx, rows: EmailInsert[]): Promise<number> {
+  if (!rows.length) return 0;
+  const inserted = await db.insert(emailOutbox).values(rows).onConflictDoNothing({ target: emailOutbox.dedupeKey }).returning({ id: emailOutbox.id });
+  return inserted.length;
+}
+
+// ---- outbox ------------------------------------------------------------------------------------
+
+export interface ClaimedEmail {
+  id: string;
+  toAddress: string;
+  subject: string;
+  body: string;
+  attempts: number;
+}
+
+/**
+ * Locks up to `batch` pending rows that are due. Must run inside a transaction: the row locks last until
+ * it ends, and rows another process holds are skipped rather than waited for.
+ */
+export async function claimDueEmails(tx: Tx, now: Date, batch: number): Promise<ClaimedEmail[]> {
+  return tx
+    .select({ id: emailOutbox.id, toAddress: emailOutbox.toAddress, subject: emailOutbox.subject, body: emailOutbox.body, attempts: emailOutbox.attempts })
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.status, 'pending'), lte(emailOutbox.sendAfter, now)))
+    .orderBy(asc(emailOutbox.sendAfter), asc(emailOutbox.createdAt), asc(emailOutbox.id))
+    .limit(batch)
+    .for('update', { skipLocked: true });
+}
+
+export async function markEmailSent(tx: Tx, id: string, now: Date, attempts: number) {
+  await tx.update(emailOutbox).set({ status: 'sent', sentAt: now, attempts, lastError: null }).where(eq(emailOutbox.id, id));
+}
+
+export async function markEmailFailure(tx: Tx, id: string, change: { status: 'pending' | 'failed'; attempts: number; sendAfter: Date; lastError: string }) {
+  await tx.update(emailOutbox).set(change).where(eq(emailOutbox.id, id));
+}
+
+export async function countPendingEmails(db: Tx): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(emailOutbox).where(eq(emailOutbox.status, 'pending'));
+  return row?.n ?? 0;
+}
+
+/** Recent outbox rows for the administrator: addressing and status, never the bodies. */
+export async function listOutbox(db: Tx, opts: { status?: string; limit: number }) {
+  return db
+    .select({
+      id: emailOutbox.id,
+      toAddress: emailOutbox.toAddress,
+      subject: emailOutbox.subject,
+      status: emailOutbox.status,
+      attempts: emailOutbox.attempts,
+      lastError: emailOutbox.lastError,
+      sendAfter: emailOutbox.sendAfter,
+      sentAt: emailOutbox.sentAt,
+      createdAt: emailOutbox.createdAt,
+    })
+    .from(emailOutbox)
+    .where(opts.status ? eq(emailOutbox.status, opts.status) : undefined)
+    .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
+    .limit(opts.limit);
+}
+
+export async function outboxCounts(db: Tx): Promise<Record<'pending' | 'sent' | 'failed', number>> {
+  const rows = await db.select({ status: emailOutbox.status, n: count() }).from(emailOutbox).groupBy(emailOutbox.status);
+  const out = { pending: 0, sent: 0, failed: 0 };
+  for (const r of rows) if (r.status in out) out[r.status as keyof typeof out] = r.n;
+  return out;
+}
+
+// ---- the signed-in user's notices ----------------------------------------------------------------
+
+export async function listNotificationsOf(db: Tx, userId: string, limit: number) {
+  return db
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      title: notifications.title,
+      link: notifications.link,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+    })
+    .from(notifications)
+    .where(eq(notifications.userId, userId))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(limit);
+}
+
+export async function countUnread(db: Tx, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return row?.n ?? 0;
+}
+
+/** Marks one of the user's own notices read (the first reading time is kept); false when it is not theirs. */
+export async function markRead(db: Tx, userId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
+    .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
+    .returning({ id: notifications.id });
+  return rows.length > 0;
+}
+
+export async function markAllRead(db: Tx, userId: string): Promise<number> {
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: sql`now()` })
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return rows.length;
+}
+
