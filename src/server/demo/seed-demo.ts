@@ -128,7 +128,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
 
   // 苏南五市: a draft still being written (the checker shows what is missing).
   const sunan = await make('suzhou', '【演示数据】苏南五市“中国制造2025”试点示范城市群实施方案（草稿）', '南京、无锡、常州、苏州、镇江市人民政府', ['320500', '320100', '320200', '320400', '321100'], false);
-  const draft = buildSamplePlan({ applicant: '南京、无锡、常州、苏州、镇江市人民政府', cityCodes: ['320500', '320100', '320200', '320400', '321100'], applicationYear: 2016, title: '苏南五市“中国制造2025”试点示范城市群实施方案', complete: false });
+  const draft = buildSamplePlan({ applicant: '南京、无锡、常州、苏州、镇江市人民政府', cityCodes: ['320500', '320100', '320200', '320400', '321100'], applicationYear: 2016, title: '【演示数据】苏南五市“中国制造2025”试点示范城市群实施方案（草稿）', complete: false });
   await savePlan(db, who('suzhou'), sunan, { version: 1, plan: draft });
   return true;
 }
