@@ -16,6 +16,11 @@ const PrintPage = lazy(() => import('../features/applications/ui/print-page'));
 const VersionPage = lazy(() => import('../features/applications/ui/version-page'));
 const AdminPage = lazy(() => import('../features/accounts/ui/admin-page'));
 const ExpertsPage = lazy(() => import('../features/experts/ui/experts-page'));
+const AssignmentsPage = lazy(() => import('../features/ministry-review/ui/assignments-page'));
+const AssignmentPage = lazy(() => import('../features/ministry-review/ui/assignment-page'));
+const BatchReviewPage = lazy(() => import('../features/ministry-review/ui/batch-page'));
+const PilotsPage = lazy(() => import('../features/pilots/ui/pilots-page'));
+const PilotPage = lazy(() => import('../features/pilots/ui/pilot-page'));
 
 const ROUTES = [
   { name: 'login', path: '/login' },
@@ -26,6 +31,12 @@ const ROUTES = [
   { name: 'version', path: '/applications/:id/versions/:versionId' },
   { name: 'admin', path: '/admin' },
   { name: 'experts', path: '/experts' },
+  { name: 'reviews', path: '/review' },
+  // Before '/review/:panelId', which would match it too.
+  { name: 'reviewBatch', path: '/review/batch' },
+  { name: 'assignment', path: '/review/:panelId' },
+  { name: 'pilots', path: '/pilots' },
+  { name: 'pilot', path: '/pilots/:id' },
 ] as const;
 
 function Loading() {
@@ -83,7 +94,25 @@ export function AppRoutes() {
       if (state.me.permissions.includes('user.manage') && !state.me.permissions.includes('application.read')) {
         return <Redirect to="/admin" />;
       }
-      page = <WorkQueuePage />;
+      // The leading group's observer reads the pilots filed with it; an expert works through review tasks.
+      if (state.me.user.role === 'leading_group_observer') page = <PilotsPage />;
+      else if (state.me.user.role === 'expert') page = <AssignmentsPage />;
+      else page = <WorkQueuePage />;
+      break;
+    case 'reviews':
+      page = <AssignmentsPage />;
+      break;
+    case 'reviewBatch':
+      page = <BatchReviewPage />;
+      break;
+    case 'assignment':
+      page = <AssignmentPage key={match.params.panelId} panelId={match.params.panelId!} />;
+      break;
+    case 'pilots':
+      page = <PilotsPage />;
+      break;
+    case 'pilot':
+      page = <PilotPage key={match.params.id} id={match.params.id!} />;
       break;
     case 'admin':
       page = <AdminPage />;

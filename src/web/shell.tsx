@@ -2,7 +2,7 @@
  * The frame around every signed-in page: top bar (platform, user, language, sign-out) and a left
  * menu whose entries depend on the role.
  */
-import { AuditOutlined, FileTextOutlined, InboxOutlined, LogoutOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AuditOutlined, ClusterOutlined, FileTextOutlined, FlagOutlined, InboxOutlined, LogoutOutlined, SolutionOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Segmented, Space, Tag, Tooltip } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { NotificationBell } from '../features/notifications/ui/notification-bell';
@@ -29,20 +29,31 @@ function menuFor(role: Role, t: Translate): MenuEntry[] {
       return [
         { key: 'queue', to: '/?tab=queue', icon: <FileTextOutlined />, label: t('menu.city.queue') },
         { key: 'all', to: '/?tab=all', icon: <UnorderedListOutlined />, label: t('menu.city.all') },
+        { key: 'pilots', to: '/pilots', icon: <FlagOutlined />, label: t('menu.pilots') },
       ];
     case 'provincial_authority':
       return [
         { key: 'queue', to: '/?tab=queue', icon: <AuditOutlined />, label: t('menu.province.queue') },
         { key: 'all', to: '/?tab=all', icon: <UnorderedListOutlined />, label: t('menu.province.all') },
+        { key: 'pilots', to: '/pilots', icon: <FlagOutlined />, label: t('menu.pilots') },
       ];
     case 'ministry_planning':
       return [
         { key: 'queue', to: '/?tab=queue', icon: <InboxOutlined />, label: t('menu.ministry.inbox') },
         { key: 'all', to: '/?tab=all', icon: <UnorderedListOutlined />, label: t('menu.ministry.all') },
         { key: 'experts', to: '/experts', icon: <TeamOutlined />, label: t('menu.experts') },
+        { key: 'reviewBatch', to: '/review/batch', icon: <ClusterOutlined />, label: t('menu.reviewBatch') },
+        { key: 'pilots', to: '/pilots', icon: <FlagOutlined />, label: t('menu.pilots') },
       ];
     case 'ministry_department':
-      return [{ key: 'all', to: '/?tab=all', icon: <UnorderedListOutlined />, label: t('menu.ministry.all') }];
+      return [
+        { key: 'all', to: '/?tab=all', icon: <UnorderedListOutlined />, label: t('menu.ministry.all') },
+        { key: 'pilots', to: '/pilots', icon: <FlagOutlined />, label: t('menu.pilots') },
+      ];
+    case 'expert':
+      return [{ key: 'review', to: '/review', icon: <SolutionOutlined />, label: t('menu.review') }];
+    case 'leading_group_observer':
+      return [{ key: 'pilots', to: '/pilots', icon: <FlagOutlined />, label: t('menu.pilots') }];
     case 'platform_admin':
       return [{ key: 'admin', to: '/admin', icon: <TeamOutlined />, label: t('menu.admin') }];
     default:

@@ -205,12 +205,23 @@ describe.each(dbKinds())('ministry review on %s', (kind) => {
     const a = await receivedApplication('wuhan');
     // 张教授 is from 武汉: excluded by the rules.
     const members = ['exp-bj', 'exp-hrb', 'exp-sh'].map((u) => expertIds.get(u)!);
-    const confirmed = await c.guihuasi!.request('POST', `/api/v1/applications/${a.id}/panel`, { version: a.version, deadline: future(), members, backups: [] });
+    const confirmed = await c.guihuasi!.request('POST', `/api/v1/applications/${a.id}/panel`, { version: a.version, deadline: future(), members, backups: [expertIds.get('exp-gz')] });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     const panelId = confirmed.json().panelId;
     const rec = await c['exp-sh']!.request('POST', `/api/v1/review/assignments/${panelId}/recuse`, { reason: '曾为该市提供咨询服务' });
     expect(rec.statusCode).toBe(200);
     expect((await c['exp-sh']!.request('POST', `/api/v1/review/assignments/${panelId}/declare`, { noConflict: true })).json().error.code).toBe('RECUSED');
+    // A member cannot be "promoted"; the backup can, and then scores like any member.
+    expect((await c.guihuasi!.request('POST', `/api/v1/applications/${a.id}/panel/promote`, { expertId: expertIds.get('exp-bj') })).statusCode).toBe(404);
+    expect((await c.wuhan!.request('POST', `/api/v1/applications/${a.id}/panel/promote`, { expertId: expertIds.get('exp-gz') })).statusCode).toBe(403);
+    const promoted = await c.guihuasi!.request('POST', `/api/v1/applications/${a.id}/panel/promote`, { expertId: expertIds.get('exp-gz') });
+    expect(promoted.statusCode, promoted.body).toBe(200);
+    await c['exp-gz']!.request('POST', `/api/v1/review/assignments/${panelId}/declare`, { noConflict: true });
+    const scored = await c['exp-gz']!.request('POST', `/api/v1/review/assignments/${panelId}/scores`, sheet(70));
+    expect(scored.statusCode, scored.body).toBe(200);
+    const detail = (await c['exp-gz']!.request('GET', `/api/v1/review/assignments/${panelId}`)).json();
+    expect(detail.mySheet.total).toBeCloseTo(70, 6);
+    expect(Array.isArray(detail.comments)).toBe(true);
 
     const state = (await c.guihuasi!.request('GET', `/api/v1/applications/${a.id}`)).json().application;
     const back = await c.guihuasi!.request('POST', `/api/v1/applications/${a.id}/decision`, { version: state.version, decision: 'send_back', reasons: '请细化两化融合目标的考核方法。' });

@@ -120,6 +120,21 @@ export async function reviewRoutes(app: FastifyInstance, opts: { db: Db }) {
   );
 
   r.post(
+    '/applications/:id/panel/promote',
+    {
+      config: { permission: 'review.manage' },
+      schema: {
+        tags: ['ministry review'],
+        summary: '备选专家转为评审组成员 Seat a backup expert as a member',
+        params: appParams,
+        body: z.object({ expertId: z.uuid() }),
+        response: any200(401, 403, 404, 409, 422),
+      },
+    },
+    async (req) => svc.promoteBackup(db, requireUser(req), req.params.id, req.body.expertId),
+  );
+
+  r.post(
     '/applications/:id/decision',
     {
       config: { permission: 'application.decide' },

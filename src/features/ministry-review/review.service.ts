@@ -236,13 +236,16 @@ export async function assignmentDetail(db: Db, actor: Actor, panelId: string) {
   const sheets = await q.listSheets(db, panelId, panel.scoreRound);
   const mine = sheets.find((s) => s.expertId === expert.id) ?? null;
   const declared = seat.declaredAt !== null;
+  const open = declared && !seat.recusedAt;
   return {
     panel: { id: panel.id, deadline: panel.deadline, status: panel.status, scoreRound: panel.scoreRound, rubric: panel.rubric },
     seat: { role: seat.role, declaredAt: seat.declaredAt, recusedAt: seat.recusedAt, recusalReason: seat.recusalReason },
     application: { id: app.id, refNo: app.refNo, title: app.title, applicantName: app.applicantName, cityCodes: app.cities.map((c) => c.cityCode) },
     // The plan opens only after the expert has declared no conflict of interest.
-    plan: declared && !seat.recusedAt ? app.plan : null,
-    mySheet: mine,
+    plan: open ? app.plan : null,
+    mySheet: mine ? { ...mine, total: mine.total / 100 } : null,
+    // The discussion opens with the plan.
+    comments: open ? await q.listComments(db, app.id) : [],
   };
 }
 
@@ -421,6 +424,35 @@ export async function requestRescore(db: Db, actor: Actor, applicationId: string
         })),
     );
     return { round };
+  });
+}
+
+/** Seats a backup expert as a member, e.g. after a member recused. */
+export async function promoteBackup(db: Db, actor: Actor, applicationId: string, expertId: string) {
+  return db.transaction(async (tx) => {
+    const app = await loadVisible(tx, actor, applicationId);
+    if (app.status !== 'under_review') throw new AppError('INVALID_TRANSITION');
+    const panel = await q.getCurrentPanel(tx, app.id);
+    const seat = panel ? await q.getMembership(tx, panel.id, expertId) : null;
+    if (!panel || !seat || seat.role !== 'backup') throw new AppError('NOT_FOUND');
+    if (seat.recusedAt) throw new AppError('RECUSED');
+    const [expert] = await q.getExpertsByIds(tx, [expertId]);
+    const loads = await q.currentLoads(tx);
+    if ((loads.get(expertId) ?? 0) + 1 > expert!.loadCap) throw new AppError('EXPERT_OVER_CAPACITY', { experts: [expert!.name] });
+    await q.promoteBackup(tx, panel.id, expertId);
+    await insertEvent(tx, { applicationId: app.id, actorId: actor.id, action: 'promote_backup', data: { expert: expert!.name, panelId: panel.id } });
+    if (expert!.userId) {
+      await q.notify(tx, [
+        {
+          userId: expert!.userId,
+          kind: 'assigned',
+          dedupeKey: `assigned:${panel.id}:${expertId}`,
+          title: { zh: `您已由备选转为评审组成员：${app.title}`, en: `You now sit on the panel: ${app.title}` },
+          link: `/review/${panel.id}`,
+        },
+      ]);
+    }
+    return { ok: true as const };
   });
 }
 

@@ -12,6 +12,8 @@ import { PlanDocument } from '../../features/applications/ui/plan-document';
 import { SubmitModal } from '../../features/applications/ui/submit-modal';
 import { VersionsTable } from '../../features/applications/ui/versions-table';
 import { IntakePanel } from '../../features/ministry-intake/ui/intake-panel';
+import { ReviewActions } from '../../features/ministry-review/ui/review-actions';
+import { ReviewTab } from '../../features/ministry-review/ui/review-tab';
 import { ReceiveModal } from '../../features/ministry-intake/ui/receive-modal';
 import { ForwardModal } from '../../features/provincial-review/ui/forward-modal';
 import { ReturnModal } from '../../features/provincial-review/ui/return-modal';
@@ -31,7 +33,7 @@ import { useMe } from '../session';
 
 type ModalName = 'submit' | 'forward' | 'return' | 'receive' | null;
 
-const TABS = ['plan', 'findings', 'reviews', 'attachments', 'versions', 'history'] as const;
+const TABS = ['plan', 'findings', 'reviews', 'review', 'attachments', 'versions', 'history'] as const;
 
 export default function ApplicationDetailPage({ id }: { id: string }) {
   const { t, l, locale } = useI18n();
@@ -143,6 +145,9 @@ export default function ApplicationDetailPage({ id }: { id: string }) {
               {l(ACTION_LABELS.receive)}
             </Button>
           )}
+          {me.user.role === 'ministry_planning' && (
+            <ReviewActions applicationId={a.id} version={a.version} allowedActions={allowedActions} refreshKey={refreshKey} onChanged={refresh} />
+          )}
           {allowed.size === 0 && <span className="muted">{t('detail.noActions')}</span>}
         </Space>
         <Space>
@@ -217,6 +222,15 @@ export default function ApplicationDetailPage({ id }: { id: string }) {
               children: <FindingsList findings={findings} locate={locate} emptyText={t('findings.allClear')} />,
             },
             { key: 'reviews', label: t('detail.tab.reviews'), children: <ReviewsPanel reviews={detail.provincialReviews} /> },
+            ...(me.permissions.includes('review.read')
+              ? [
+                  {
+                    key: 'review',
+                    label: <span data-testid="tab-review">{t('detail.tab.review')}</span>,
+                    children: <ReviewTab applicationId={a.id} status={a.status} refreshKey={refreshKey} onChanged={refresh} />,
+                  },
+                ]
+              : []),
             {
               key: 'attachments',
               label: `${t('detail.tab.attachments')}${detail.attachments.length ? ` (${detail.attachments.length})` : ''}`,

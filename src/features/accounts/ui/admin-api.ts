@@ -6,8 +6,8 @@
 import { useMemo } from 'react';
 import type { OrganisationKind } from '../../../shared/permissions/account-rules';
 import type { Role } from '../../../shared/permissions/roles';
-import { API_BASE, ApiError, type LocalizedText } from '../../../web/api';
-import { loginPath, useMe } from '../../../web/session';
+import { request, type Method } from '../../../web/api';
+import { useMe } from '../../../web/session';
 
 export interface AdminOrganisation {
   id: string;
@@ -58,47 +58,10 @@ export interface UserChange {
   password?: string;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH';
 
-async function call<T>(csrfToken: string, method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  let res: Response;
-  try {
-    res = await fetch(API_BASE + path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', {
-      'zh-CN': '无法连接服务器，请检查网络后重试。',
-      'en-US': 'The server cannot be reached. Check the network and try again.',
-    });
-  }
-  const text = await res.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: LocalizedText; details?: unknown } } | undefined)?.error;
-    if (res.status === 401) {
-      // The session is gone: a full reload lands on the sign-in page, which brings the user back here.
-      window.location.assign(loginPath());
-    }
-    throw new ApiError(
-      res.status,
-      err?.code ?? `HTTP_${res.status}`,
-      err?.message ?? { 'zh-CN': `请求失败（${res.status}）。`, 'en-US': `The request failed (${res.status}).` },
-      err?.details,
-    );
-  }
-  return data as T;
+/** Admin endpoints go through the shared API client (cookie, CSRF header, typed errors). */
+function call<T>(_csrfToken: string, method: Method, path: string, body?: unknown): Promise<T> {
+  return request<T>(method, path, body);
 }
 
 const enc = encodeURIComponent;

@@ -4,8 +4,8 @@
  * multipart): same-origin cookie, JSON, the session's CSRF header on writes, ApiError on refusal.
  */
 import { useMemo } from 'react';
-import { API_BASE, ApiError, type LocalizedText } from '../../../web/api';
-import { loginPath, useMe } from '../../../web/session';
+import { API_BASE, ApiError, request, type Method } from '../../../web/api';
+import { useMe } from '../../../web/session';
 import type { OrganisationType, RelationKind } from '../expert-labels';
 
 export interface Bilingual {
@@ -72,44 +72,10 @@ export interface ImportRowError {
   message: Bilingual;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
 
-async function call<T>(csrfToken: string, method: Method, path: string, body?: unknown, form?: FormData): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
-  let payload: BodyInit | undefined;
-  if (form) payload = form;
-  else if (body !== undefined) {
-    headers['content-type'] = 'application/json';
-    payload = JSON.stringify(body);
-  }
-  let res: Response;
-  try {
-    res = await fetch(API_BASE + path, { method, headers, body: payload, credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, 'NETWORK', {
-      'zh-CN': '无法连接服务器，请检查网络后重试。',
-      'en-US': 'The server cannot be reached. Check the network and try again.',
-    });
-  }
-  const text = await res.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: LocalizedText; details?: unknown } } | undefined)?.error;
-    if (res.status === 401) window.location.assign(loginPath());
-    throw new ApiError(
-      res.status,
-      err?.code ?? `HTTP_${res.status}`,
-      err?.message ?? { 'zh-CN': `请求失败（${res.status}）。`, 'en-US': `The request failed (${res.status}).` },
-      err?.details,
-    );
-  }
-  return data as T;
+/** Expert endpoints go through the shared API client (cookie, CSRF header, typed errors). */
+function call<T>(_csrfToken: string, method: Method, path: string, body?: unknown, form?: FormData): Promise<T> {
+  return request<T>(method, path, body, form ? { form } : {});
 }
 
 /** The query string of the list filters ('' when none). */

@@ -255,7 +255,7 @@ export function PanelEditor({ value, onChange, exclusions, pool, testIds = true 
           <Select<'member' | 'backup'>
             value={addAs}
             onChange={setAddAs}
-            style={{ width: 120 }}
+            style={{ width: 150 }}
             options={[
               { value: 'member', label: t('review.asMember') },
               { value: 'backup', label: t('review.asBackup') },

@@ -3,58 +3,23 @@
  * overview, departmental opinions, discussion, re-scoring and decisions (ministry side), and the
  * expert's assignments, declaration, recusal and score sheets. Shapes mirror review.service.ts.
  *
- * The shared client in web/api.ts keeps its CSRF token private, so like the expert pool this
- * feature carries a small fetch wrapper of its own: same-origin cookie, JSON, the session's CSRF
- * header on writes, ApiError on refusal, back to sign-in on 401.
+ * Calls go through the shared client (web/api.ts `request`): cookie, CSRF header, typed errors.
  */
-import { useMemo } from 'react';
 import type { ApplicationState } from '../../../shared/lifecycle/application-lifecycle';
 import type { ApplicationAggregate, NormalisedApplication } from '../../../shared/review/aggregation';
 import type { ConflictRuleCode } from '../../../shared/review/conflicts';
 import type { CriterionScores, Opinion, Rubric } from '../../../shared/review/rubric';
 import type { Plan } from '../../../shared/plan/plan-schema';
-import { API_BASE, ApiError, type LocalizedText } from '../../../web/api';
-import { loginPath, useMe } from '../../../web/session';
+import { request } from '../../../web/api';
 
 export interface Bilingual {
   zh: string;
   en: string;
 }
 
-type Method = 'GET' | 'POST';
-
-/** One JSON call to the API; `csrf` is needed for writes only. */
-export async function apiCall<T>(method: Method, path: string, body?: unknown, csrf?: string): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  let res: Response;
-  try {
-    res = await fetch(API_BASE + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, 'NETWORK', {
-      'zh-CN': '无法连接服务器，请检查网络后重试。',
-      'en-US': 'The server cannot be reached. Check the network and try again.',
-    });
-  }
-  const text = await res.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: LocalizedText; details?: unknown } } | undefined)?.error;
-    if (res.status === 401) window.location.assign(loginPath());
-    throw new ApiError(
-      res.status,
-      err?.code ?? `HTTP_${res.status}`,
-      err?.message ?? { 'zh-CN': `请求失败（${res.status}）。`, 'en-US': `The request failed (${res.status}).` },
-      err?.details,
-    );
-  }
-  return data as T;
+/** One JSON call to the API through the shared client. */
+export function apiCall<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  return request<T>(method, path, body);
 }
 
 // ---- ministry side ----
@@ -208,31 +173,30 @@ export interface PanelScores {
 
 const enc = encodeURIComponent;
 
-function reviewApi(csrf: string) {
-  const post = <T>(path: string, body: unknown) => apiCall<T>('POST', path, body, csrf);
-  return {
-    propose: (body: { applicationIds: string[]; panelSize: number; backups?: number }) => post<Proposal>('/review/proposals', body),
-    confirmPanel: (applicationId: string, body: PanelBody) =>
-      post<{ panelId: string; version: number; status: ApplicationState }>(`/applications/${enc(applicationId)}/panel`, body),
-    overview: (applicationId: string) => apiCall<ReviewOverview>('GET', `/applications/${enc(applicationId)}/review`),
-    rescore: (applicationId: string, reason: string) => post<{ round: number }>(`/applications/${enc(applicationId)}/rescore`, { reason }),
-    comment: (applicationId: string, body: string) => post<{ ok: true }>(`/applications/${enc(applicationId)}/comments`, { body }),
-    opinion: (applicationId: string, body: { stance: DepartmentStance; opinion: string }) => post<{ ok: true }>(`/applications/${enc(applicationId)}/opinions`, body),
-    decide: (applicationId: string, body: DecisionBody) => post<DecisionResult>(`/applications/${enc(applicationId)}/decision`, body),
+const post = <T>(path: string, body: unknown) => apiCall<T>('POST', path, body);
 
-    assignments: () => apiCall<{ items: Assignment[] }>('GET', '/review/assignments'),
-    assignment: (panelId: string) => apiCall<AssignmentDetail>('GET', `/review/assignments/${enc(panelId)}`),
-    declare: (panelId: string) => post<{ declared: true }>(`/review/assignments/${enc(panelId)}/declare`, { noConflict: true }),
-    recuse: (panelId: string, reason: string) => post<{ recused: true }>(`/review/assignments/${enc(panelId)}/recuse`, { reason }),
-    submitScores: (panelId: string, body: { scores: CriterionScores; opinion: Opinion; comments: string }) =>
-      post<{ total: number; round: number }>(`/review/assignments/${enc(panelId)}/scores`, body),
-    panelScores: (panelId: string) => apiCall<PanelScores>('GET', `/review/assignments/${enc(panelId)}/scores`),
-  };
-}
+export const reviewApi = {
+  propose: (body: { applicationIds: string[]; panelSize: number; backups?: number }) => post<Proposal>('/review/proposals', body),
+  confirmPanel: (applicationId: string, body: PanelBody) =>
+    post<{ panelId: string; version: number; status: ApplicationState }>(`/applications/${enc(applicationId)}/panel`, body),
+  overview: (applicationId: string) => apiCall<ReviewOverview>('GET', `/applications/${enc(applicationId)}/review`),
+  rescore: (applicationId: string, reason: string) => post<{ round: number }>(`/applications/${enc(applicationId)}/rescore`, { reason }),
+  comment: (applicationId: string, body: string) => post<{ ok: true }>(`/applications/${enc(applicationId)}/comments`, { body }),
+  opinion: (applicationId: string, body: { stance: DepartmentStance; opinion: string }) => post<{ ok: true }>(`/applications/${enc(applicationId)}/opinions`, body),
+  decide: (applicationId: string, body: DecisionBody) => post<DecisionResult>(`/applications/${enc(applicationId)}/decision`, body),
 
-export type ReviewApi = ReturnType<typeof reviewApi>;
+  assignments: () => apiCall<{ items: Assignment[] }>('GET', '/review/assignments'),
+  assignment: (panelId: string) => apiCall<AssignmentDetail>('GET', `/review/assignments/${enc(panelId)}`),
+  declare: (panelId: string) => post<{ declared: true }>(`/review/assignments/${enc(panelId)}/declare`, { noConflict: true }),
+  recuse: (panelId: string, reason: string) => post<{ recused: true }>(`/review/assignments/${enc(panelId)}/recuse`, { reason }),
+  submitScores: (panelId: string, body: { scores: CriterionScores; opinion: Opinion; comments: string }) =>
+    post<{ total: number; round: number }>(`/review/assignments/${enc(panelId)}/scores`, body),
+  panelScores: (panelId: string) => apiCall<PanelScores>('GET', `/review/assignments/${enc(panelId)}/scores`),
+};
 
+export type ReviewApi = typeof reviewApi;
+
+/** The review endpoints (a hook, so that components read it like the other feature APIs). */
 export function useReviewApi(): ReviewApi {
-  const { csrfToken } = useMe();
-  return useMemo(() => reviewApi(csrfToken), [csrfToken]);
+  return reviewApi;
 }

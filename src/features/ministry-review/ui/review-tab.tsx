@@ -6,7 +6,7 @@
  */
 import { CommentOutlined, FilePdfOutlined, FileWordOutlined, RedoOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Empty, Input, List, Space, Spin, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type HTMLAttributes } from 'react';
 import type { ApplicationState } from '../../../shared/lifecycle/application-lifecycle';
 import { ROLE_LABELS, type Role } from '../../../shared/permissions/roles';
 import { useI18n } from '../../../web/i18n';
@@ -223,7 +223,7 @@ export function ReviewTab({ applicationId, status, refreshKey, onChanged }: Prop
               dataSource={members}
               pagination={false}
               data-testid="review-members"
-              onRow={(m) => ({ 'data-testid': `member-row-${m.name}` }) as React.HTMLAttributes<HTMLElement>}
+              onRow={(m) => ({ 'data-testid': `member-row-${m.name}` }) as HTMLAttributes<HTMLElement>}
             />
           </>
         )}

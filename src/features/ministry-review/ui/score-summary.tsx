@@ -4,7 +4,7 @@
  * total (mean, median, standard deviation, range, spread) with the divergence warning.
  */
 import { Alert, Progress, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
-import type { ReactNode } from 'react';
+import type { HTMLAttributes, ReactNode } from 'react';
 import type { ApplicationAggregate, Summary } from '../../../shared/review/aggregation';
 import { OPINION_LABELS, OPINIONS, type Opinion, type Rubric } from '../../../shared/review/rubric';
 import { useI18n } from '../../../web/i18n';
@@ -73,7 +73,7 @@ export function ScoreTable({ rubric, sheets, testId = 'score-table' }: { rubric:
       scroll={{ x: 900 }}
       locale={{ emptyText: t('review.noScores') }}
       data-testid={testId}
-      onRow={(r) => ({ 'data-testid': `score-row-${r.expertName}` }) as React.HTMLAttributes<HTMLElement>}
+      onRow={(r) => ({ 'data-testid': `score-row-${r.expertName}` }) as HTMLAttributes<HTMLElement>}
     />
   );
 }

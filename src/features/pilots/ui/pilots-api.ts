@@ -1,7 +1,6 @@
 /** Pilot cities (试点城市) for the web: the list, one pilot with its frozen targets, and the 批复 downloads. */
 import type { Target } from '../../../shared/plan/plan-schema';
-import { API_BASE } from '../../../web/api';
-import { apiCall } from '../../ministry-review/ui/review-api';
+import { API_BASE, request } from '../../../web/api';
 
 export interface PilotItem {
   id: string;
@@ -25,8 +24,8 @@ export interface PilotDetail extends PilotItem {
 const enc = encodeURIComponent;
 
 export const pilotsApi = {
-  list: () => apiCall<{ items: PilotItem[] }>('GET', '/pilots'),
-  get: (id: string) => apiCall<PilotDetail>('GET', `/pilots/${enc(id)}`),
+  list: () => request<{ items: PilotItem[] }>('GET', '/pilots'),
+  get: (id: string) => request<PilotDetail>('GET', `/pilots/${enc(id)}`),
 };
 
 /** Download links of the approval reply (the browser saves the file). */

@@ -1,0 +1,175 @@
+/**
+ * One pilot city (/pilots/:id): the approval facts, the approval reply to download, and the target
+ * contract frozen at approval (the targets of the approved plan, by dimension), against which the
+ * three pilot years are assessed.
+ */
+import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Result, Space, Spin, Tag } from 'antd';
+import { Fragment, useEffect, useState } from 'react';
+import { DIMENSION_LABELS, TARGET_DIMENSIONS, TARGET_KIND_LABELS, type Target } from '../../../shared/plan/plan-schema';
+import { ApiError } from '../../../web/api';
+import { DemoTag } from '../../../web/components/status-tag';
+import { useI18n } from '../../../web/i18n';
+import { errorText } from '../../../web/lib/errors';
+import { formatDate, formatDateTime } from '../../../web/lib/format';
+import { Link } from '../../../web/router';
+import { formatNumber, groupTargets, QUALIFIER_SHORT_KEYS } from '../../applications/ui/target-format';
+import { pilotLinks, pilotsApi, type PilotDetail } from './pilots-api';
+import { periodText } from './pilots-page';
+import '../../ministry-review/ui/review.css';
+
+function TargetContract({ pilot }: { pilot: PilotDetail }) {
+  const { t, l } = useI18n();
+  const withYears = pilot.targets.find((x) => x.targetYears.length === 3);
+  const years = withYears ? withYears.targetYears : [pilot.periodStartYear, pilot.periodStartYear + 1, pilot.periodStartYear + 2];
+  const groups = groupTargets(pilot.targets, TARGET_DIMENSIONS).filter((g) => g.items.length > 0);
+  const value = (target: Target, v: number | null | undefined) => {
+    if (v === null || v === undefined) return '—';
+    const q = QUALIFIER_SHORT_KEYS[target.qualifier];
+    return `${q ? `${t(q)} ` : ''}${formatNumber(v)}`;
+  };
+  if (pilot.targets.length === 0) return <p className="doc-empty">{t('doc.noTargets')}</p>;
+  return (
+    <table className="doc-table pilot-targets" data-testid="pilot-targets">
+      <colgroup>
+        {[5, 26, 6, 10, 7, 7, 7, 7, 7, 18].map((w, i) => (
+          <col key={i} style={{ width: `${w}%` }} />
+        ))}
+      </colgroup>
+      <thead>
+        <tr>
+          <th>{t('doc.no')}</th>
+          <th>{t('target.indicator')}</th>
+          <th className="nowrap">{t('target.unit')}</th>
+          <th>{t('target.kind')}</th>
+          <th className="nowrap">{t('target.baseYear')}</th>
+          <th className="nowrap">{t('target.baselineValue')}</th>
+          {years.map((y) => (
+            <th key={y} className="nowrap">
+              {t('target.yearValue', { year: y })}
+            </th>
+          ))}
+          <th>{t('target.assessmentMethod')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {groups.map((g) => (
+          <Fragment key={g.dimension ?? 'none'}>
+            <tr className="doc-group-row" data-testid={`pilot-dimension-${g.dimension ?? 'none'}`}>
+              <td colSpan={10}>
+                {g.dimension ? l(DIMENSION_LABELS[g.dimension as keyof typeof DIMENSION_LABELS]) : t('target.noDimension')}
+                <span className="muted small"> ({g.items.length})</span>
+              </td>
+            </tr>
+            {g.items.map(({ target, index }) => (
+              <tr key={target.id} data-testid={`pilot-target-${target.id}`}>
+                <td className="num">{index + 1}</td>
+                <td>
+                  {target.indicator || '—'}
+                  {target.wording && <div className="doc-wording">{target.wording}</div>}
+                </td>
+                <td>{target.unit || '—'}</td>
+                <td>
+                  {target.kind ? l(TARGET_KIND_LABELS[target.kind]) : '—'}
+                  <div className="doc-wording">{t(target.direction === 'lower' ? 'direction.lower' : 'direction.higher')}</div>
+                </td>
+                <td className="num">{target.baseYear ?? '—'}</td>
+                <td className="num">{formatNumber(target.baselineValue)}</td>
+                {[0, 1, 2].map((i) => (
+                  <td key={i} className="num">
+                    {value(target, target.values[i])}
+                  </td>
+                ))}
+                <td className="small">
+                  {target.assessmentMethod || '—'}
+                  {target.dataSource && (
+                    <div className="doc-wording">
+                      {t('target.dataSource')}：{target.dataSource}
+                    </div>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </Fragment>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export default function PilotPage({ id }: { id: string }) {
+  const { t, locale } = useI18n();
+  const [pilot, setPilot] = useState<PilotDetail | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    let alive = true;
+    pilotsApi.get(id).then(
+      (p) => alive && setPilot(p),
+      (err: unknown) => alive && setError(err),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [id]);
+
+  if (error) {
+    const notFound = error instanceof ApiError && error.status === 404;
+    return (
+      <Result
+        status={notFound ? '404' : 'error'}
+        title={notFound ? t('pilots.notFound') : t('pilots.loadFailed')}
+        subTitle={errorText(error, locale)}
+        extra={<Link to="/pilots">{t('pilots.back')}</Link>}
+      />
+    );
+  }
+  if (!pilot) return <Spin className="page-loading" size="large" />;
+
+  return (
+    <div className="page" data-testid="pilot">
+      <div className="page-head">
+        <div>
+          <h1 className="page-title">
+            {pilot.name} <Tag color="green">{t('pilots.pilotCity')}</Tag> {pilot.isDemo && <DemoTag />}
+          </h1>
+          <div className="muted">{pilot.documentNo}</div>
+        </div>
+        <Space>
+          <Button icon={<FileWordOutlined />} href={pilotLinks.docx(pilot.id)} download data-testid="pilot-docx">
+            {t('pilots.replyDocx')}
+          </Button>
+          <Button icon={<FilePdfOutlined />} href={pilotLinks.pdf(pilot.id)} download data-testid="pilot-pdf">
+            {t('pilots.replyPdf')}
+          </Button>
+        </Space>
+      </div>
+      <div className="panel">
+        <Descriptions
+          size="small"
+          column={3}
+          data-testid="pilot-facts"
+          items={[
+            { key: 'cities', label: t('pilots.cities'), children: pilot.cityNames.join('、') },
+            { key: 'documentNo', label: t('pilots.documentNo'), children: pilot.documentNo },
+            { key: 'date', label: t('pilots.approvalDate'), children: formatDate(pilot.approvalDate) },
+            { key: 'period', label: t('pilots.period'), children: periodText(pilot, locale) },
+            { key: 'filed', label: t('pilots.filedAt'), children: formatDateTime(pilot.filedAt) },
+            {
+              key: 'application',
+              label: t('pilots.application'),
+              children: <Link to={`/applications/${pilot.applicationId}`}>{t('pilots.openApplication')}</Link>,
+            },
+          ]}
+        />
+      </div>
+      <div className="panel">
+        <h3 className="review-heading">{t('pilots.contract', { n: pilot.targets.length })}</h3>
+        <Alert className="block-gap" type="info" showIcon title={t('pilots.contractIntro', { period: periodText(pilot, locale) })} />
+        <div className="pilot-targets-wrap">
+          <TargetContract pilot={pilot} />
+        </div>
+      </div>
+    </div>
+  );
+}
