@@ -424,3 +424,11 @@ export const emailOutbox = pgTable(
   },
   (t) => [uniqueIndex('email_outbox_dedupe_uq').on(t.dedupeKey), index('email_outbox_pending_idx').on(t.status, t.sendAfter)],
 );
+
+/** Platform settings configured in the browser (e.g. the review rubric and divergence threshold). */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').$type<unknown>().notNull(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -271,3 +271,24 @@ export async function notify(db: Tx, rows: { userId: string; kind: string; dedup
 export async function usersWithRole(db: Tx, role: string) {
   return db.select({ id: users.id }).from(users).where(and(eq(users.role, role), eq(users.active, true)));
 }
+
+/** Every sheet one expert submitted, with the application it scored. */
+export async function listSheetsOfExpert(db: Tx, expertId: string) {
+  return db
+    .select({
+      refNo: applications.refNo,
+      title: applications.title,
+      round: scoreSheets.round,
+      scores: scoreSheets.scores,
+      opinion: scoreSheets.opinion,
+      comments: scoreSheets.comments,
+      total: scoreSheets.total,
+      submittedAt: scoreSheets.submittedAt,
+      rubric: panels.rubric,
+    })
+    .from(scoreSheets)
+    .innerJoin(panels, eq(panels.id, scoreSheets.panelId))
+    .innerJoin(applications, eq(applications.id, panels.applicationId))
+    .where(eq(scoreSheets.expertId, expertId))
+    .orderBy(asc(scoreSheets.submittedAt));
+}

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.js';
 import { errorResponses } from '../../server/openapi.js';
 import { OPINIONS, rubricSchema } from '../../shared/review/rubric.js';
 import { requireUser } from '../auth/session-plugin.js';
+import { getReviewSettings, reviewSettingsSchema, saveReviewSettings } from './review-settings.js';
 import * as svc from './review.service.js';
 
 const appParams = z.object({ id: z.uuid() });
@@ -156,6 +157,51 @@ export async function reviewRoutes(app: FastifyInstance, opts: { db: Db }) {
       },
     },
     async (req) => svc.decide(db, requireUser(req), req.params.id, req.body),
+  );
+
+  r.get(
+    '/review/settings',
+    { config: { permission: 'review.read' }, schema: { tags: ['ministry review'], summary: '评审规则（评分细则、分歧阈值）Review rules: rubric and divergence threshold', response: any200(401, 403) } },
+    async () => getReviewSettings(db),
+  );
+
+  r.put(
+    '/review/settings',
+    {
+      config: { permission: 'review.manage' },
+      schema: {
+        tags: ['ministry review'],
+        summary: '修改评审规则（新组建的评审组生效）Change the review rules (applies to panels confirmed afterwards)',
+        body: reviewSettingsSchema,
+        response: any200(401, 403, 422),
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      await saveReviewSettings(db, req.body, user.id);
+      return getReviewSettings(db);
+    },
+  );
+
+  const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  r.get(
+    '/applications/:id/scores.xlsx',
+    { config: { permission: 'review.read' }, schema: { tags: ['ministry review'], summary: '导出本申报的专家评分 Scores of an application as Excel', params: appParams, response: any200(401, 403, 404) } },
+    async (req, reply) => {
+      const { refNo, buffer } = await svc.applicationScoresExport(db, requireUser(req), req.params.id);
+      reply.header('content-disposition', `attachment; filename="${refNo}-scores.xlsx"; filename*=UTF-8''${encodeURIComponent(`${refNo}-专家评分.xlsx`)}`);
+      return reply.type(xlsx).send(buffer);
+    },
+  );
+
+  r.get(
+    '/experts/:id/scores.xlsx',
+    { config: { permission: 'review.manage' }, schema: { tags: ['ministry review'], summary: '导出某位专家的全部评分 Every score of one expert as Excel', params: appParams, response: any200(401, 403, 404) } },
+    async (req, reply) => {
+      const { name, buffer } = await svc.expertScoresExport(db, req.params.id);
+      reply.header('content-disposition', `attachment; filename="expert-scores.xlsx"; filename*=UTF-8''${encodeURIComponent(`${name}-评分记录.xlsx`)}`);
+      return reply.type(xlsx).send(buffer);
+    },
   );
 
   // The expert's side.

@@ -11,11 +11,13 @@ import { aggregateApplication, normaliseByExpert, percentileAgainstEarlier } fro
 import { assignPanels } from '../../shared/review/assignment/assign-panels.js';
 import { applicationFromPlan, findConflicts, type ExpertForConflicts, type RelationKind } from '../../shared/review/conflicts.js';
 import { expertiseMatch, uncoveredIndustries } from '../../shared/review/expertise-cost.js';
-import { DEFAULT_RUBRIC, rubricSchema, scoreSheetSchemaFor, weightedTotal, type Opinion, type Rubric } from '../../shared/review/rubric.js';
+import { rubricSchema, scoreSheetSchemaFor, weightedTotal, type Opinion, type Rubric } from '../../shared/review/rubric.js';
 import { casUpdateApplication, getApplication, insertEvent, type ApplicationRow, type Tx } from '../applications/applications.queries.js';
 import { loadVisible } from '../applications/applications.service.js';
 import { getDivision } from '../reference/divisions.js';
 import * as q from './review.queries.js';
+import { applicationScoresXlsx, expertScoresXlsx } from './review-exports.js';
+import { getReviewSettings } from './review-settings.js';
 
 export const DEFAULT_BACKUPS = 2;
 
@@ -149,7 +151,7 @@ export async function confirmPanel(db: Db, actor: Actor, applicationId: string, 
     if (Number.isNaN(deadline.getTime()) || deadline.getTime() <= Date.now()) {
       throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'deadline', message: 'the deadline must be in the future' }] });
     }
-    const rubric = rubricSchema.parse(input.rubric ?? DEFAULT_RUBRIC);
+    const rubric = rubricSchema.parse(input.rubric ?? (await getReviewSettings(tx)).rubric);
     const found = await q.getExpertsByIds(tx, all);
     if (found.length !== all.length) throw new AppError('NOT_FOUND', { experts: all.filter((id) => !found.some((e) => e.id === id)) });
     const conflicts = found.flatMap((e) => conflictsOf(e, app));
@@ -337,8 +339,9 @@ export async function panelScoresForExpert(db: Db, actor: Actor, panelId: string
 // The ministry's view, opinions, discussion, re-scoring
 
 /** Everything the ministry sees of an application's review. */
-export async function reviewOverview(db: Db, actor: Actor, applicationId: string, divergenceThreshold?: number) {
+export async function reviewOverview(db: Db, actor: Actor, applicationId: string, thresholdOverride?: number) {
   const app = await loadVisible(db, actor, applicationId);
+  const divergenceThreshold = thresholdOverride ?? (await getReviewSettings(db)).divergenceThreshold;
   const panel = await q.getCurrentPanel(db, app.id);
   const [opinions, comments] = await Promise.all([q.listDepartmentOpinions(db, app.id), q.listComments(db, app.id)]);
   if (!panel) return { panel: null, members: [], sheets: [], aggregate: null, normalised: null, percentile: null, opinions, comments };
@@ -349,7 +352,7 @@ export async function reviewOverview(db: Db, actor: Actor, applicationId: string
   const aggregate = aggregateApplication(
     rubric,
     sheets.map((s) => ({ expertId: s.expertId, scores: s.scores, opinion: s.opinion as Opinion })),
-    divergenceThreshold === undefined ? {} : { divergenceThreshold },
+    { divergenceThreshold },
   );
   // Rolling percentile: against every application whose scoring completed before this one's did.
   const lastSubmitted = new Map<string, number>();
@@ -510,4 +513,22 @@ export async function decide(db: Db, actor: Actor, applicationId: string, input:
     });
     return { version: v, status: d.to, pilotId };
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exports
+
+export async function applicationScoresExport(db: Db, actor: Actor, applicationId: string) {
+  const app = await loadVisible(db, actor, applicationId);
+  const panel = await q.getCurrentPanel(db, app.id);
+  if (!panel) throw new AppError('NOT_FOUND');
+  const sheets = await q.listSheets(db, panel.id);
+  return { refNo: app.refNo, buffer: await applicationScoresXlsx(app, rubricSchema.parse(panel.rubric), sheets) };
+}
+
+export async function expertScoresExport(db: Db, expertId: string) {
+  const [expert] = await q.getExpertsByIds(db, [expertId]);
+  if (!expert) throw new AppError('NOT_FOUND');
+  const sheets = await q.listSheetsOfExpert(db, expertId);
+  return { name: expert.name, buffer: await expertScoresXlsx(expert, sheets) };
 }
