@@ -19,6 +19,7 @@ const ExpertsPage = lazy(() => import('../features/experts/ui/experts-page'));
 const AssignmentsPage = lazy(() => import('../features/ministry-review/ui/assignments-page'));
 const AssignmentPage = lazy(() => import('../features/ministry-review/ui/assignment-page'));
 const BatchReviewPage = lazy(() => import('../features/ministry-review/ui/batch-page'));
+const ReviewSettingsPage = lazy(() => import('../features/ministry-review/ui/settings-page'));
 const PilotsPage = lazy(() => import('../features/pilots/ui/pilots-page'));
 const PilotPage = lazy(() => import('../features/pilots/ui/pilot-page'));
 
@@ -34,6 +35,7 @@ const ROUTES = [
   { name: 'reviews', path: '/review' },
   // Before '/review/:panelId', which would match it too.
   { name: 'reviewBatch', path: '/review/batch' },
+  { name: 'reviewSettings', path: '/review/settings' },
   { name: 'assignment', path: '/review/:panelId' },
   { name: 'pilots', path: '/pilots' },
   { name: 'pilot', path: '/pilots/:id' },
@@ -104,6 +106,9 @@ export function AppRoutes() {
       break;
     case 'reviewBatch':
       page = <BatchReviewPage />;
+      break;
+    case 'reviewSettings':
+      page = <ReviewSettingsPage />;
       break;
     case 'assignment':
       page = <AssignmentPage key={match.params.panelId} panelId={match.params.panelId!} />;

@@ -2,7 +2,7 @@
  * The frame around every signed-in page: top bar (platform, user, language, sign-out) and a left
  * menu whose entries depend on the role.
  */
-import { AuditOutlined, ClusterOutlined, FileTextOutlined, FlagOutlined, InboxOutlined, LogoutOutlined, SolutionOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AuditOutlined, ClusterOutlined, ControlOutlined, FileTextOutlined, FlagOutlined, InboxOutlined, LogoutOutlined, SolutionOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Segmented, Space, Tag, Tooltip } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { NotificationBell } from '../features/notifications/ui/notification-bell';
@@ -43,6 +43,7 @@ function menuFor(role: Role, t: Translate): MenuEntry[] {
         { key: 'all', to: '/?tab=all', icon: <UnorderedListOutlined />, label: t('menu.ministry.all') },
         { key: 'experts', to: '/experts', icon: <TeamOutlined />, label: t('menu.experts') },
         { key: 'reviewBatch', to: '/review/batch', icon: <ClusterOutlined />, label: t('menu.reviewBatch') },
+        { key: 'reviewSettings', to: '/review/settings', icon: <ControlOutlined />, label: t('menu.reviewSettings') },
         { key: 'pilots', to: '/pilots', icon: <FlagOutlined />, label: t('menu.pilots') },
       ];
     case 'ministry_department':

@@ -11,6 +11,7 @@ import { useShowError } from '../../../web/lib/errors';
 import { useDivisions } from '../../../web/lib/reference';
 import { setQuery, useLocation } from '../../../web/router';
 import { useMe } from '../../../web/session';
+import { reviewLinks } from '../../ministry-review/ui/review-api';
 import { ExpertFormModal } from './expert-form-modal';
 import { expertLinks, importRowErrors, useExpertsApi, type Expert, type ExpertFilters, type ImportRowError } from './experts-api';
 import { ImportErrorsModal } from './import-errors-modal';
@@ -219,6 +220,19 @@ export default function ExpertsPage() {
         ),
     },
     { title: t('experts.col.loadCap'), dataIndex: 'loadCap', width: 80, align: 'center' },
+    {
+      title: t('experts.scores'),
+      key: 'scores',
+      width: 90,
+      render: (_v, e) =>
+        me.permissions.includes('review.manage') ? (
+          <a href={reviewLinks.expertScores(e.id)} download data-testid={`link-expert-scores-${e.name}`}>
+            <FileExcelOutlined /> {t('experts.scores')}
+          </a>
+        ) : (
+          <span className="muted">—</span>
+        ),
+    },
     {
       title: t('experts.col.available'),
       dataIndex: 'available',

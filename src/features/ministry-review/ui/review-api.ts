@@ -10,7 +10,7 @@ import type { ApplicationAggregate, NormalisedApplication } from '../../../share
 import type { ConflictRuleCode } from '../../../shared/review/conflicts';
 import type { CriterionScores, Opinion, Rubric } from '../../../shared/review/rubric';
 import type { Plan } from '../../../shared/plan/plan-schema';
-import { request } from '../../../web/api';
+import { API_BASE, request } from '../../../web/api';
 
 export interface Bilingual {
   zh: string;
@@ -18,7 +18,7 @@ export interface Bilingual {
 }
 
 /** One JSON call to the API through the shared client. */
-export function apiCall<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+export function apiCall<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
   return request<T>(method, path, body);
 }
 
@@ -140,6 +140,12 @@ export interface DecisionResult {
   pilotId: string | null;
 }
 
+/** The configurable review rules (GET/PUT /review/settings). */
+export interface ReviewSettings {
+  rubric: Rubric;
+  divergenceThreshold: number;
+}
+
 // ---- expert side ----
 
 export interface Assignment {
@@ -191,10 +197,18 @@ export const reviewApi = {
   recuse: (panelId: string, reason: string) => post<{ recused: true }>(`/review/assignments/${enc(panelId)}/recuse`, { reason }),
   submitScores: (panelId: string, body: { scores: CriterionScores; opinion: Opinion; comments: string }) =>
     post<{ total: number; round: number }>(`/review/assignments/${enc(panelId)}/scores`, body),
+  settings: () => apiCall<ReviewSettings>('GET', '/review/settings'),
+  saveSettings: (body: ReviewSettings) => apiCall<ReviewSettings>('PUT', '/review/settings', body),
   panelScores: (panelId: string) => apiCall<PanelScores>('GET', `/review/assignments/${enc(panelId)}/scores`),
 };
 
 export type ReviewApi = typeof reviewApi;
+
+/** Downloads (plain links: the browser sends the session cookie). */
+export const reviewLinks = {
+  applicationScores: (applicationId: string) => `${API_BASE}/applications/${enc(applicationId)}/scores.xlsx`,
+  expertScores: (expertId: string) => `${API_BASE}/experts/${enc(expertId)}/scores.xlsx`,
+};
 
 /** The review endpoints (a hook, so that components read it like the other feature APIs). */
 export function useReviewApi(): ReviewApi {

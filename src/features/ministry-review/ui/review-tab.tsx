@@ -4,7 +4,7 @@
  * calibration (normalised mean, rolling percentile), the departments' opinions and the discussion.
  * The planning department asks for a re-score here; a department gives its opinion here.
  */
-import { CommentOutlined, FilePdfOutlined, FileWordOutlined, RedoOutlined } from '@ant-design/icons';
+import { CommentOutlined, FileExcelOutlined, FilePdfOutlined, FileWordOutlined, RedoOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Empty, Input, List, Space, Spin, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useCallback, useEffect, useState, type HTMLAttributes } from 'react';
 import type { ApplicationState } from '../../../shared/lifecycle/application-lifecycle';
@@ -14,7 +14,7 @@ import { errorText, useShowError } from '../../../web/lib/errors';
 import { formatDateTime } from '../../../web/lib/format';
 import { useMe } from '../../../web/session';
 import { pilotLinks, pilotsApi, type PilotItem } from '../../pilots/ui/pilots-api';
-import { useReviewApi, type DepartmentStance, type ReviewMember, type ReviewOverview } from './review-api';
+import { reviewLinks, useReviewApi, type DepartmentStance, type ReviewMember, type ReviewOverview } from './review-api';
 import { STANCE_COLORS, STANCE_KEYS } from './review-labels';
 import { OpinionModal, RescoreModal } from './review-modals';
 import { AggregateView, fmt, ScoreTable } from './score-summary';
@@ -231,7 +231,12 @@ export function ReviewTab({ applicationId, status, refreshKey, onChanged }: Prop
 
       {panel && (
         <section className="review-section">
-          <h3 className="review-heading">{t('review.scores')}</h3>
+          <div className="review-heading-row">
+            <h3 className="review-heading">{t('review.scores')}</h3>
+            <Button icon={<FileExcelOutlined />} href={reviewLinks.applicationScores(applicationId)} download data-testid="link-scores-xlsx">
+              {t('review.scoresXlsx')}
+            </Button>
+          </div>
           <ScoreTable rubric={panel.rubric} sheets={sheets} />
           <h3 className="review-heading review-subheading">{t('review.aggregate')}</h3>
           {aggregate ? (
