@@ -3,13 +3,13 @@
  * organisation's kind (ROLE_FOR_KIND) and is shown read-only. The password policy is checked here first.
  */
 import { Form, Input, Modal, Select, Tag, type ButtonProps } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { ORGANISATION_KIND_LABELS, ROLE_FOR_KIND } from '../../../shared/permissions/account-rules';
 import { ROLE_LABELS } from '../../../shared/permissions/roles';
 import { ApiError } from '../../../web/api';
 import { useI18n } from '../../../web/i18n';
 import { errorText, useShowError } from '../../../web/lib/errors';
-import { validated } from '../../../web/lib/forms';
+import { useSubmit } from '../../../web/lib/forms';
 import { useAdminApi, type AdminOrganisation } from './admin-api';
 import { useDivisionName } from './division-name';
 import { PasswordFields } from './password-fields';
@@ -45,7 +45,6 @@ export function NewUserModal({ open, orgs, onClose, onCreated }: Props) {
   const showError = useShowError();
   const divisionName = useDivisionName();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const orgId = Form.useWatch('organisationId', form);
   const org = orgs.find((o) => o.id === orgId);
 
@@ -59,11 +58,9 @@ export function NewUserModal({ open, orgs, onClose, onCreated }: Props) {
     [orgs, l, divisionName],
   );
 
-  const create = async () => {
-    const v = await validated(form);
-    if (!v) return;
-    setBusy(true);
-    try {
+  const { busy, submit: create } = useSubmit(
+    form,
+    async (v) => {
       const email = v.email?.trim();
       await admin.createUser({
         organisationId: v.organisationId,
@@ -73,7 +70,8 @@ export function NewUserModal({ open, orgs, onClose, onCreated }: Props) {
         ...(email ? { email } : {}),
       });
       await onCreated(`${v.displayName.trim()}（${v.username}）`);
-    } catch (err) {
+    },
+    (err) => {
       // Refusals that belong to one field are shown at that field.
       const field =
         err instanceof ApiError
@@ -87,10 +85,8 @@ export function NewUserModal({ open, orgs, onClose, onCreated }: Props) {
           : null;
       if (field) form.setFields([{ name: field, errors: [errorText(err, locale)] }]);
       else showError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  );
 
   return (
     <Modal

@@ -1,10 +1,9 @@
 /** Sets a new password for a user (typed twice, checked against the policy); the server ends their sessions. */
 import { Alert, Form, Modal, type ButtonProps } from 'antd';
-import { useState } from 'react';
 import { ApiError } from '../../../web/api';
 import { useI18n } from '../../../web/i18n';
 import { errorText, useShowError } from '../../../web/lib/errors';
-import { validated } from '../../../web/lib/forms';
+import { useSubmit } from '../../../web/lib/forms';
 import { useAdminApi, type AdminUser } from './admin-api';
 import { PasswordFields } from './password-fields';
 
@@ -26,30 +25,29 @@ export function ResetPasswordModal({ open, user, onClose, onDone }: Props) {
   const admin = useAdminApi();
   const showError = useShowError();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
 
-  const submit = async () => {
-    if (!user) return;
-    const v = await validated(form);
-    if (!v) return;
-    setBusy(true);
-    try {
+  const { busy, submit } = useSubmit(
+    form,
+    async (v) => {
+      if (!user) return; // not reached: submit only runs with a user (see onOk)
       await admin.updateUser(user.id, { password: v.password });
       await onDone(user);
-    } catch (err) {
+    },
+    (err) => {
       if (err instanceof ApiError && err.code === 'WEAK_PASSWORD') form.setFields([{ name: 'password', errors: [errorText(err, locale)] }]);
       else showError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  );
 
   return (
     <Modal
       open={open && user !== null}
       title={user ? t('reset.title', { name: `${user.displayName}（${user.username}）` }) : ''}
       okText={t('reset.confirm')}
-      onOk={() => void submit()}
+      onOk={() => {
+        // Without a user there is nothing to reset (and nothing to validate).
+        if (user) void submit();
+      }}
       onCancel={onClose}
       confirmLoading={busy}
       destroyOnHidden

@@ -1,10 +1,8 @@
 /** A city starts a new application: title, application year, further member cities of a cluster. */
 import { Form, Input, Modal, Select, type ButtonProps } from 'antd';
-import { useState } from 'react';
 import { api } from '../../../web/api';
 import { useI18n } from '../../../web/i18n';
-import { useShowError } from '../../../web/lib/errors';
-import { validated } from '../../../web/lib/forms';
+import { useSubmit } from '../../../web/lib/forms';
 import { navigate } from '../../../web/router';
 import { useMe } from '../../../web/session';
 import { CityPicker } from './city-picker';
@@ -24,28 +22,17 @@ interface Values {
 export function NewApplicationModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
   const me = useMe();
-  const showError = useShowError();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
 
-  const create = async () => {
-    const values = await validated(form);
-    if (!values) return;
-    setBusy(true);
-    try {
-      const { id } = await api.createApplication({
-        title: values.title.trim(),
-        applicationYear: values.applicationYear,
-        cityCodes: [me.user.divisionCode, ...(values.members ?? [])],
-      });
-      onClose();
-      navigate(`/applications/${id}/edit`);
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit: create } = useSubmit(form, async (values) => {
+    const { id } = await api.createApplication({
+      title: values.title.trim(),
+      applicationYear: values.applicationYear,
+      cityCodes: [me.user.divisionCode, ...(values.members ?? [])],
+    });
+    onClose();
+    navigate(`/applications/${id}/edit`);
+  });
 
   return (
     <Modal

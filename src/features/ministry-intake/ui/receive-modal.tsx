@@ -3,12 +3,10 @@
  * submission of the notice (一式三份、光盘两份) and its formal check.
  */
 import { Form, Input, Modal, Radio, Switch, type ButtonProps } from 'antd';
-import { useState } from 'react';
 import type { PaperCopyState } from '../../../shared/lifecycle/provincial-checklist';
 import { api, type TransitionResult } from '../../../web/api';
 import { useI18n } from '../../../web/i18n';
-import { useShowError } from '../../../web/lib/errors';
-import { validated } from '../../../web/lib/forms';
+import { useSubmit } from '../../../web/lib/forms';
 
 interface Values {
   printedCopies: PaperCopyState;
@@ -27,35 +25,24 @@ interface Props {
 
 export function ReceiveModal({ open, applicationId, version, onClose, onDone }: Props) {
   const { t } = useI18n();
-  const showError = useShowError();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
 
   const paperOptions = [
     { value: 'received', label: t('intake.received') },
     { value: 'waived', label: t('intake.waived') },
   ];
 
-  const submit = async () => {
-    const v = await validated(form);
-    if (!v) return;
-    setBusy(true);
-    try {
-      onDone(
-        await api.receive(applicationId, {
-          version,
-          printedCopies: v.printedCopies,
-          discs: v.discs,
-          formalCheckPassed: v.formalCheckPassed,
-          note: v.note?.trim() || undefined,
-        }),
-      );
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useSubmit(form, async (v) => {
+    onDone(
+      await api.receive(applicationId, {
+        version,
+        printedCopies: v.printedCopies,
+        discs: v.discs,
+        formalCheckPassed: v.formalCheckPassed,
+        note: v.note?.trim() || undefined,
+      }),
+    );
+  });
 
   return (
     <Modal

@@ -13,7 +13,7 @@ import { ApiError } from '../../../web/api';
 import { useI18n } from '../../../web/i18n';
 import { errorText, useShowError } from '../../../web/lib/errors';
 import { formatDateTime } from '../../../web/lib/format';
-import { validated } from '../../../web/lib/forms';
+import { useSubmit } from '../../../web/lib/forms';
 import { useDivisions } from '../../../web/lib/reference';
 import { Link } from '../../../web/router';
 import { PlanDocument } from '../../applications/ui/plan-document';
@@ -26,22 +26,11 @@ import './review.css';
 function RecuseModal({ open, panelId, onClose, onDone }: { open: boolean; panelId: string; onClose: () => void; onDone: () => void }) {
   const { t } = useI18n();
   const api = useReviewApi();
-  const showError = useShowError();
   const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    const v = await validated(form);
-    if (!v) return;
-    setBusy(true);
-    try {
-      await api.recuse(panelId, v.reason.trim());
-      onDone();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useSubmit(form, async (v) => {
+    await api.recuse(panelId, v.reason.trim());
+    onDone();
+  });
   return (
     <Modal
       open={open}

@@ -9,8 +9,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ACTION_LABELS } from '../../../shared/lifecycle/application-lifecycle';
 import { useI18n } from '../../../web/i18n';
-import { useShowError } from '../../../web/lib/errors';
-import { validated } from '../../../web/lib/forms';
+import { useSubmit } from '../../../web/lib/forms';
 import { pilotLinks } from '../../pilots/ui/pilots-api';
 import { DEPARTMENT_STANCES, DOCUMENT_NO_PATTERN, useReviewApi, type DecisionResult, type DepartmentStance } from './review-api';
 import { STANCE_KEYS } from './review-labels';
@@ -40,25 +39,14 @@ export function ApproveModal({
 }) {
   const { t } = useI18n();
   const api = useReviewApi();
-  const showError = useShowError();
   const [form] = Form.useForm<ApproveValues>();
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ r: DecisionResult; documentNo: string } | null>(null);
 
-  const submit = async () => {
-    const v = await validated(form);
-    if (!v) return;
-    setBusy(true);
-    try {
-      const documentNo = v.documentNo.trim();
-      const r = await api.decide(applicationId, { version, decision: 'approve', documentNo, approvalDate: v.approvalDate.format('YYYY-MM-DD') });
-      setResult({ r, documentNo });
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useSubmit(form, async (v) => {
+    const documentNo = v.documentNo.trim();
+    const r = await api.decide(applicationId, { version, decision: 'approve', documentNo, approvalDate: v.approvalDate.format('YYYY-MM-DD') });
+    setResult({ r, documentNo });
+  });
 
   const close = () => {
     const done = result;
@@ -149,22 +137,11 @@ export function ReasonsDecisionModal({
 }) {
   const { t, l } = useI18n();
   const api = useReviewApi();
-  const showError = useShowError();
   const [form] = Form.useForm<{ reasons: string }>();
-  const [busy, setBusy] = useState(false);
 
-  const submit = async () => {
-    const v = await validated(form);
-    if (!v) return;
-    setBusy(true);
-    try {
-      onDone(await api.decide(applicationId, { version, decision, reasons: v.reasons.trim() }));
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useSubmit(form, async (v) => {
+    onDone(await api.decide(applicationId, { version, decision, reasons: v.reasons.trim() }));
+  });
 
   return (
     <Modal
@@ -193,22 +170,11 @@ export function ReasonsDecisionModal({
 export function RescoreModal({ open, applicationId, onClose, onDone }: { open: boolean; applicationId: string; onClose: () => void; onDone: (round: number) => void }) {
   const { t } = useI18n();
   const api = useReviewApi();
-  const showError = useShowError();
   const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
 
-  const submit = async () => {
-    const v = await validated(form);
-    if (!v) return;
-    setBusy(true);
-    try {
-      onDone((await api.rescore(applicationId, v.reason.trim())).round);
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useSubmit(form, async (v) => {
+    onDone((await api.rescore(applicationId, v.reason.trim())).round);
+  });
 
   return (
     <Modal
@@ -236,23 +202,12 @@ export function RescoreModal({ open, applicationId, onClose, onDone }: { open: b
 export function OpinionModal({ open, applicationId, onClose, onDone }: { open: boolean; applicationId: string; onClose: () => void; onDone: () => void }) {
   const { t } = useI18n();
   const api = useReviewApi();
-  const showError = useShowError();
   const [form] = Form.useForm<{ stance: DepartmentStance; opinion: string }>();
-  const [busy, setBusy] = useState(false);
 
-  const submit = async () => {
-    const v = await validated(form);
-    if (!v) return;
-    setBusy(true);
-    try {
-      await api.opinion(applicationId, { stance: v.stance, opinion: v.opinion.trim() });
-      onDone();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useSubmit(form, async (v) => {
+    await api.opinion(applicationId, { stance: v.stance, opinion: v.opinion.trim() });
+    onDone();
+  });
 
   return (
     <Modal

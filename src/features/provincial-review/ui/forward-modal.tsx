@@ -4,12 +4,10 @@
  */
 import { Alert, Checkbox, DatePicker, Form, Input, Modal, type ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { PROVINCIAL_CHECKLIST } from '../../../shared/lifecycle/provincial-checklist';
 import { api, type TransitionResult } from '../../../web/api';
 import { useI18n } from '../../../web/i18n';
-import { useShowError } from '../../../web/lib/errors';
-import { validated } from '../../../web/lib/forms';
+import { useSubmit } from '../../../web/lib/forms';
 
 interface Values {
   checklist: string[];
@@ -29,29 +27,18 @@ interface Props {
 
 export function ForwardModal({ open, applicationId, version, checkSummary, onClose, onDone }: Props) {
   const { t, l } = useI18n();
-  const showError = useShowError();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
 
-  const submit = async () => {
-    const v = await validated(form);
-    if (!v) return;
-    setBusy(true);
-    try {
-      const checked = new Set(v.checklist);
-      const r = await api.forward(applicationId, {
-        version,
-        checklist: Object.fromEntries(PROVINCIAL_CHECKLIST.map((i) => [i.key, checked.has(i.key)])),
-        opinion: v.opinion.trim(),
-        opinionDate: v.opinionDate.format('YYYY-MM-DD'),
-      });
-      onDone(r);
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useSubmit(form, async (v) => {
+    const checked = new Set(v.checklist);
+    const r = await api.forward(applicationId, {
+      version,
+      checklist: Object.fromEntries(PROVINCIAL_CHECKLIST.map((i) => [i.key, checked.has(i.key)])),
+      opinion: v.opinion.trim(),
+      opinionDate: v.opinionDate.format('YYYY-MM-DD'),
+    });
+    onDone(r);
+  });
 
   return (
     <Modal

@@ -1,10 +1,8 @@
 /** The provincial authority returns an application to the city for revision, with its reasons. */
 import { Form, Input, Modal, type ButtonProps } from 'antd';
-import { useState } from 'react';
 import { api, type TransitionResult } from '../../../web/api';
 import { useI18n } from '../../../web/i18n';
-import { useShowError } from '../../../web/lib/errors';
-import { validated } from '../../../web/lib/forms';
+import { useSubmit } from '../../../web/lib/forms';
 
 interface Props {
   open: boolean;
@@ -16,22 +14,11 @@ interface Props {
 
 export function ReturnModal({ open, applicationId, version, onClose, onDone }: Props) {
   const { t } = useI18n();
-  const showError = useShowError();
   const [form] = Form.useForm<{ reasons: string }>();
-  const [busy, setBusy] = useState(false);
 
-  const submit = async () => {
-    const v = await validated(form);
-    if (!v) return;
-    setBusy(true);
-    try {
-      onDone(await api.returnForRevision(applicationId, { version, reasons: v.reasons.trim() }));
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useSubmit(form, async (v) => {
+    onDone(await api.returnForRevision(applicationId, { version, reasons: v.reasons.trim() }));
+  });
 
   return (
     <Modal
