@@ -15,11 +15,17 @@ import { rubricSchema, scoreSheetSchemaFor, weightedTotal, type Opinion, type Ru
 import { casUpdateApplication, getApplication, insertEvent, type ApplicationRow, type Tx } from '../applications/applications.queries.js';
 import { loadVisible } from '../applications/applications.service.js';
 import { getDivision } from '../reference/divisions.js';
+import { isOverdue } from '../notifications/reminder-rules.js';
 import * as q from './review.queries.js';
 import { applicationScoresXlsx, expertScoresXlsx } from './review-exports.js';
 import { getReviewSettings } from './review-settings.js';
 
 export const DEFAULT_BACKUPS = 2;
+
+/** A seat that still owes scores in the current round: a member, not recused, no sheet yet. */
+function owesScores(seat: { role: string; recusedAt: Date | null; expertId: string }, sheets: readonly { expertId: string }[]): boolean {
+  return seat.role === 'member' && !seat.recusedAt && !sheets.some((s) => s.expertId === seat.expertId);
+}
 
 export function toConflictExpert(e: q.ExpertRow): ExpertForConflicts {
   return {
@@ -173,12 +179,12 @@ export async function confirmPanel(db: Db, actor: Actor, applicationId: string, 
     });
     const byId = new Map(found.map((e) => [e.id, e]));
     const industries = keyIndustriesOf(app);
-    const reasonsFor = (id: string) =>
-      input.reasons?.[id] ?? [...expertiseMatch(byId.get(id)!.fields, industries).reasons, { zh: '由规划司确认', en: 'Confirmed by the planning department' }];
-    await q.insertMembers(tx, [
-      ...input.members.map((expertId) => ({ panelId, expertId, role: 'member', cost: expertiseMatch(byId.get(expertId)!.fields, industries).cost, reasons: reasonsFor(expertId) })),
-      ...input.backups.map((expertId) => ({ panelId, expertId, role: 'backup', cost: expertiseMatch(byId.get(expertId)!.fields, industries).cost, reasons: reasonsFor(expertId) })),
-    ]);
+    const seat = (expertId: string, role: 'member' | 'backup') => {
+      const match = expertiseMatch(byId.get(expertId)!.fields, industries);
+      const reasons = input.reasons?.[expertId] ?? [...match.reasons, { zh: '由规划司确认', en: 'Confirmed by the planning department' }];
+      return { panelId, expertId, role, cost: match.cost, reasons };
+    };
+    await q.insertMembers(tx, [...input.members.map((id) => seat(id, 'member')), ...input.backups.map((id) => seat(id, 'backup'))]);
     await insertEvent(tx, {
       applicationId: app.id,
       actorId: actor.id,
@@ -225,10 +231,11 @@ async function seatOf(db: Tx, actor: Actor, panelId: string) {
 export async function myAssignments(db: Db, actor: Actor) {
   const expert = await expertOf(db, actor);
   const rows = await q.listAssignments(db, expert.id);
-  const now = Date.now();
+  const now = new Date();
   return rows.map((r) => {
     const submitted = r.submittedRound !== null && r.submittedRound >= r.scoreRound;
-    return { ...r, submitted, overdue: r.status === 'open' && !submitted && !r.recusedAt && r.role === 'member' && r.deadline.getTime() < now };
+    const owes = r.role === 'member' && !r.recusedAt;
+    return { ...r, submitted, overdue: r.status === 'open' && owes && isOverdue(r.deadline, now, submitted) };
   });
 }
 
@@ -364,10 +371,15 @@ export async function reviewOverview(db: Db, actor: Actor, applicationId: string
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const myTime = lastSubmitted.get(app.id);
   const earlier = myTime === undefined ? [] : [...lastSubmitted.entries()].filter(([id, t]) => id !== app.id && t < myTime).map(([id]) => mean(meanByApp.get(id)!));
-  const outstanding = members.filter((m) => m.role === 'member' && !m.recusedAt && !sheets.some((s) => s.expertId === m.expertId));
+  const outstanding = members.filter((m) => owesScores(m, sheets));
+  const now = new Date();
   return {
     panel: { id: panel.id, deadline: panel.deadline, status: panel.status, scoreRound: panel.scoreRound, panelSize: panel.panelSize, rubric },
-    members: members.map((m) => ({ ...m, submitted: sheets.some((s) => s.expertId === m.expertId), overdue: !m.recusedAt && m.role === 'member' && !sheets.some((s) => s.expertId === m.expertId) && panel.deadline.getTime() < Date.now() })),
+    members: members.map((m) => ({
+      ...m,
+      submitted: sheets.some((s) => s.expertId === m.expertId),
+      overdue: owesScores(m, sheets) && isOverdue(panel.deadline, now, false),
+    })),
     sheets: sheets.map((s) => ({ ...s, total: s.total / 100 })),
     outstanding: outstanding.map((m) => m.name),
     aggregate,
@@ -473,7 +485,7 @@ export async function decide(db: Db, actor: Actor, applicationId: string, input:
     let outstanding = 0;
     if (panel && panel.status === 'open') {
       const [members, sheets] = await Promise.all([q.listMembers(tx, panel.id), q.listSheets(tx, panel.id, panel.scoreRound)]);
-      outstanding = members.filter((m) => m.role === 'member' && !m.recusedAt && !sheets.some((s) => s.expertId === m.expertId)).length;
+      outstanding = members.filter((m) => owesScores(m, sheets)).length;
     }
     const action: ApplicationAction = input.decision;
     const d = decideTransition(app.status, action, actor.role, { blockingFindings: 0, actorAuthorityPending: false, otherAuthoritiesPending: 0, scoresOutstanding: outstanding });
