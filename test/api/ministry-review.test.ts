@@ -6,13 +6,12 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RUBRIC } from '../../src/shared/review/rubric.js';
-import { PROVINCIAL_CHECKLIST } from '../../src/shared/lifecycle/provincial-checklist.js';
 import { makeCompletePlan } from '../fixtures/plans.js';
+import { receivedApplication as takeToReceived } from '../helpers/journey.js';
 import { PASSWORD, seedAccounts } from '../helpers/seed-accounts.js';
 import { seedExperts, TEST_EXPERTS } from '../helpers/seed-experts.js';
 import { dbKinds, login, makeTestApp, type Client, type TestApp } from '../helpers/test-app.js';
 
-const checklist = Object.fromEntries(PROVINCIAL_CHECKLIST.map((i) => [i.key, true]));
 const future = () => new Date(Date.now() + 7 * 86400_000).toISOString();
 const sheet = (base: number, opinion = 'recommend') => ({
   scores: Object.fromEntries(DEFAULT_RUBRIC.criteria.map((c) => [c.key, base])),
@@ -38,15 +37,12 @@ describe.each(dbKinds())('ministry review on %s', (kind) => {
   });
 
   /** An application from 杭州 (or 武汉) taken to "received". */
-  async function receivedApplication(city: 'hangzhou' | 'wuhan' = 'hangzhou') {
-    const code = city === 'hangzhou' ? '330100' : '420100';
-    const province = city === 'hangzhou' ? 'zhejiang' : 'hubei';
-    const plan = makeCompletePlan({ cover: { cityCodes: [code], applicant: city === 'hangzhou' ? '杭州市人民政府' : '武汉市人民政府' } });
-    const id = (await c[city]!.request('POST', '/api/v1/applications', { title: `${city} 实施方案`, applicationYear: 2016, plan })).json().id as string;
-    let v = (await c[city]!.request('POST', `/api/v1/applications/${id}/submit`, { version: 1 })).json().version;
-    v = (await c[province]!.request('POST', `/api/v1/applications/${id}/forward`, { version: v, checklist, opinion: '同意', opinionDate: '2016-08-01' })).json().version;
-    v = (await c.guihuasi!.request('POST', `/api/v1/applications/${id}/receive`, { version: v, printedCopies: 'received', discs: 'received', formalCheckPassed: true })).json().version;
-    return { id, version: v as number };
+  function receivedApplication(city: 'hangzhou' | 'wuhan' = 'hangzhou') {
+    const hz = city === 'hangzhou';
+    return takeToReceived(
+      { city: c[city]!, province: c[hz ? 'zhejiang' : 'hubei']!, ministry: c.guihuasi! },
+      { code: hz ? '330100' : '420100', applicant: hz ? '杭州市人民政府' : '武汉市人民政府', title: `${city} 实施方案` },
+    );
   }
 
   it('proposes optimal panels without conflicts and explains every exclusion', async () => {

@@ -1,13 +1,11 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROVINCIAL_CHECKLIST } from '../../src/shared/lifecycle/provincial-checklist.js';
 import { DEFAULT_RUBRIC } from '../../src/shared/review/rubric.js';
-import { makeCompletePlan } from '../fixtures/plans.js';
+import { receivedApplication } from '../helpers/journey.js';
 import { PASSWORD, seedAccounts } from '../helpers/seed-accounts.js';
 import { seedExperts } from '../helpers/seed-experts.js';
 import { dbKinds, login, makeTestApp, type Client, type TestApp } from '../helpers/test-app.js';
 
-const checklist = Object.fromEntries(PROVINCIAL_CHECKLIST.map((i) => [i.key, true]));
 
 describe.each(dbKinds())('review rules and score exports on %s', (kind) => {
   let t: TestApp;
@@ -45,11 +43,10 @@ describe.each(dbKinds())('review rules and score exports on %s', (kind) => {
     expect(saved.statusCode, saved.body).toBe(200);
 
     // An application reviewed under the new rules.
-    const plan = makeCompletePlan({ cover: { cityCodes: ['330100'], applicant: '杭州市人民政府' } });
-    const id = (await c.hangzhou!.request('POST', '/api/v1/applications', { title: '规则测试', applicationYear: 2016, plan })).json().id;
-    let v = (await c.hangzhou!.request('POST', `/api/v1/applications/${id}/submit`, { version: 1 })).json().version;
-    v = (await c.zhejiang!.request('POST', `/api/v1/applications/${id}/forward`, { version: v, checklist, opinion: '同意', opinionDate: '2016-08-01' })).json().version;
-    v = (await c.guihuasi!.request('POST', `/api/v1/applications/${id}/receive`, { version: v, printedCopies: 'received', discs: 'received', formalCheckPassed: true })).json().version;
+    const { id, version: v } = await receivedApplication(
+      { city: c.hangzhou!, province: c.zhejiang!, ministry: c.guihuasi! },
+      { code: '330100', applicant: '杭州市人民政府', title: '规则测试' },
+    );
     const members = ['exp-bj', 'exp-hrb', 'exp-wh'].map((u) => experts.get(u)!);
     const panel = await c.guihuasi!.request('POST', `/api/v1/applications/${id}/panel`, { version: v, deadline: new Date(Date.now() + 86400_000 * 5).toISOString(), members, backups: [] });
     const panelId = panel.json().panelId;
