@@ -17,7 +17,7 @@ import type pg from 'pg';
 import { openDatabase, type Database, type Db } from '../src/db/client.js';
 import * as schema from '../src/db/schema.js';
 import { listApplications, type ListFilter } from '../src/features/applications/applications.queries.js';
-import type { Actor, Role } from '../src/shared/permissions/roles.js';
+import type { Actor, Role } from '../src/shared/roles/roles.js';
 import { MINISTRY_USERNAME } from './generate.js';
 
 interface Captured {

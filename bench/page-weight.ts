@@ -3,7 +3,8 @@
  * to show each page, measured in Chromium on the built app (dist/web) over a fresh PGlite database.
  * Prints the raw and gzip bytes per page, and one `RESULT page=… js_css_gzip_kb=…` line per page.
  *
- *   npm run build && npx tsx bench/page-weight.ts
+ *   npm run build && npx tsx bench/page-weight.ts [--files]
+ * With --files it also lists each file with its gzip size.
  */
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -47,11 +48,14 @@ async function measure(page: Page, url: string, ready: string) {
   await Promise.all(pending);
   let raw = 0;
   let gzip = 0;
-  for (const body of assets.values()) {
+  const list: { name: string; gzip: number }[] = [];
+  for (const [url, body] of assets) {
+    const g = gzipSync(body, { level: 9 }).length;
     raw += body.length;
-    gzip += gzipSync(body, { level: 9 }).length;
+    gzip += g;
+    list.push({ name: url.replace(/^.*\/assets\//, ''), gzip: g });
   }
-  return { files: assets.size, raw, gzip };
+  return { files: assets.size, raw, gzip, list: list.sort((a, b) => b.gzip - a.gzip) };
 }
 
 const t = await makeTestApp('pglite', { WEB_ROOT: join(process.cwd(), 'dist/web') });
@@ -71,6 +75,7 @@ try {
     }
     const m = await measure(page, base + spec.path, spec.ready);
     console.log(`${spec.name.padEnd(15)} ${String(m.files).padStart(5)} ${(m.raw / 1024).toFixed(1).padStart(8)} ${(m.gzip / 1024).toFixed(1).padStart(9)}`);
+    if (process.argv.includes('--files')) for (const f of m.list) console.log(`    ${(f.gzip / 1024).toFixed(1).padStart(7)} KB  ${f.name}`);
     console.log(`RESULT page=${spec.name} files=${m.files} js_css_raw_kb=${(m.raw / 1024).toFixed(1)} js_css_gzip_kb=${(m.gzip / 1024).toFixed(1)}`);
     await context.close();
   }

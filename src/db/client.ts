@@ -16,6 +16,8 @@ import * as schema from './schema.js';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** Any Drizzle handle: the database or a transaction on it. */
+export type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'execute'>;
 export type DbKind = 'pglite' | 'postgres';
 
 export interface Database {

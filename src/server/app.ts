@@ -3,7 +3,8 @@
  * Tests call buildApp with an open database and use app.inject.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -12,6 +13,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.js';
+import { systemClock, type Clock } from '../kernel/clock.js';
 import { accountRoutes } from '../features/accounts/accounts.routes.js';
 import { applicationRoutes } from '../features/applications/applications.routes.js';
 import { attachmentRoutes } from '../features/attachments/attachments.routes.js';
@@ -29,15 +31,18 @@ import { installErrorHandler } from './error-handler.js';
 export interface AppDeps {
   database: Database;
   config: Config;
+  /** Where routes read the date from; tests pass a manual clock (src/kernel/clock.ts). */
+  clock?: Clock;
   logger?: boolean | object;
 }
 
-export async function buildApp({ database, config, logger = false }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ database, config, logger = false, clock = systemClock }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger === true ? { level: config.logLevel } : logger,
     bodyLimit: 4 * 1024 * 1024,
     trustProxy: process.env.TRUST_PROXY === 'true',
   });
+  app.decorate('clock', clock);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const hasWeb = existsSync(join(config.webRoot, 'index.html'));
@@ -49,6 +54,15 @@ export async function buildApp({ database, config, logger = false }: AppDeps): P
     reply.header('x-frame-options', 'SAMEORIGIN');
   });
 
+  // Responses are compressed for clients that accept it: JSON and text over 1 KB on the fly; the web
+  // app's files are compressed at build time and served as they are (see the static files below).
+  // Office documents and PDFs are zip or deflate inside already, so they go out as they are.
+  await app.register(compress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    customTypes: COMPRESSIBLE,
+    globalDecompression: false,
+  });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10 } });
   await app.register(swagger, {
@@ -89,7 +103,34 @@ export async function buildApp({ database, config, logger = false }: AppDeps): P
     { prefix: '/api/v1' },
   );
 
-  // The built web app; any non-API path falls back to index.html for client-side routing.
-  if (hasWeb) await app.register(fastifyStatic, { root: config.webRoot, wildcard: true });
+  // The built web app; any non-API path falls back to index.html for client-side routing. The build
+  // writes a .br and a .gz beside each text file; the plugin picks the one that Accept-Encoding allows.
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: config.webRoot,
+      wildcard: true,
+      preCompressed: true,
+      cacheControl: false,
+      // The compressed siblings are served in place of their original, never under their own name.
+      allowedPath: (path) => !PRECOMPRESSED.test(path),
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', webCacheControl(relative(config.webRoot, path.replace(PRECOMPRESSED, ''))));
+      },
+    });
+  }
   return app;
+}
+
+/** Content types compressed on the fly (beyond what mime-db marks compressible), octet-stream excluded. */
+const COMPRESSIBLE = /^(?:text\/(?!event-stream)|application\/(?:[\w.+-]+\+)?json(?:;|$)|application\/(?:javascript|xml)(?:;|$)|image\/svg\+xml)/;
+const PRECOMPRESSED = /\.(?:br|gz)$/;
+
+/**
+ * Cache policy of a file of the built web app, by its path under the web root. Files under assets/
+ * carry a content hash in their name, so a browser may keep them for good; everything else
+ * (index.html, which names the current hashes) is revalidated on every use.
+ */
+function webCacheControl(pathInWebRoot: string): string {
+  const [top] = pathInWebRoot.split(sep);
+  return top === 'assets' ? 'public, max-age=31536000, immutable' : 'no-cache';
 }

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import type { ErrorCode } from '../shared/errors/error-codes.js';
-import { AppError, errorBody } from './app-error.js';
+import { AppError, errorBody } from '../kernel/app-error.js';
 
 /** Maps every error to a stable code: refusals are 4xx with a message in both languages, never a 500. */
 export function installErrorHandler(app: FastifyInstance, opts: { spaFallback: boolean }): void {

@@ -5,9 +5,13 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
-import { AppRoutes } from './app';
-import { I18nProvider, useI18n } from './i18n';
-import { SessionProvider } from './session';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
+import { createQueryClient } from '../web-kit/query-client';
+import { router } from './router';
+import { useI18n } from './i18n';
+import { I18nProvider } from '../web-kit/i18n';
+import { SessionProvider } from '../features/auth/ui/public';
 import './styles.css';
 
 /** Sober government palette: one deep blue, square-ish corners, system CJK fonts. */
@@ -26,6 +30,8 @@ const THEME = {
   },
 };
 
+const queryClient = createQueryClient();
+
 function Root() {
   const { locale } = useI18n();
   // Before the children render, so dates and pickers come out in the chosen language.
@@ -37,9 +43,11 @@ function Root() {
   return (
     <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={THEME}>
       <AntApp>
-        <SessionProvider>
-          <AppRoutes />
-        </SessionProvider>
+        <QueryClientProvider client={queryClient}>
+          <SessionProvider>
+            <RouterProvider router={router} />
+          </SessionProvider>
+        </QueryClientProvider>
       </AntApp>
     </ConfigProvider>
   );

@@ -1,103 +1,243 @@
 /**
- * A tiny client-side router on history.pushState / popstate: the location as an external store,
- * path patterns with :params, navigate(), and a Link that keeps ctrl/middle-click working.
+ * The route tree (TanStack Router): every page of the app, with typed path params and search params.
+ * Pages come from the features, each loaded lazily in its own chunk; they receive their params and
+ * search as props, so a page does not need to know the route it sits on. The root route is the
+ * sign-in gate: signed out, every page but /login leads to the sign-in page and back afterwards.
  */
-import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  Outlet,
+  useNavigate,
+  useRouter,
+  useRouterState,
+} from '@tanstack/react-router';
+import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
+import { parseAdminSearch, type AdminSearch } from '../features/accounts/ui/admin-search';
+import { parseWorkQueueSearch, type WorkQueueSearch } from '../features/applications/ui/work-queue-search';
+import { useSession } from '../features/auth/ui/public';
+import { parseExpertsSearch, type ExpertsSearch } from '../features/experts/ui/experts-search';
+import { PageLoading } from '../web-kit/page-loading';
 
-export interface Location {
-  pathname: string;
-  search: string;
+// The shell and the not-found page load with the first signed-in page, not with the sign-in page.
+const AppShell = lazy(() => import('./shell').then((m) => ({ default: m.AppShell })));
+const NotFound = lazy(() => import('./not-found'));
+const LoginPage = lazy(() => import('../features/auth/ui/login-page'));
+const WorkQueuePage = lazy(() => import('../features/applications/ui/work-queue-page'));
+const ApplicationDetailPage = lazy(() => import('./pages/application-detail-page'));
+const PlanEditorPage = lazy(() => import('../features/applications/ui/editor/plan-editor-page'));
+const PrintPage = lazy(() => import('../features/applications/ui/print-page'));
+const VersionPage = lazy(() => import('../features/applications/ui/version-page'));
+const AdminPage = lazy(() => import('../features/accounts/ui/admin-page'));
+const ExpertsPage = lazy(() => import('../features/experts/ui/experts-page'));
+const AssignmentsPage = lazy(() => import('../features/ministry-review/ui/assignments-page'));
+const AssignmentPage = lazy(() => import('../features/ministry-review/ui/assignment-page'));
+const BatchReviewPage = lazy(() => import('../features/ministry-review/ui/batch-page'));
+const ReviewSettingsPage = lazy(() => import('../features/ministry-review/ui/settings-page'));
+const PilotsPage = lazy(() => import('../features/pilots/ui/pilots-page'));
+const PilotPage = lazy(() => import('../features/pilots/ui/pilot-page'));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
 }
 
-const listeners = new Set<() => void>();
-let current: Location = readLocation();
-
-function readLocation(): Location {
-  return { pathname: window.location.pathname, search: window.location.search };
+/** Where to go after signing in: a path of ours, never another site. */
+function safeNext(next: string | undefined): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
 }
 
-function notify() {
-  const next = readLocation();
-  if (next.pathname === current.pathname && next.search === current.search) return;
-  current = next;
-  for (const l of listeners) l();
+function RootGate() {
+  const { state } = useSession();
+  const router = useRouter();
+  // The location whose pages are on screen: until the router has swapped them, the old shell is still mounted.
+  const location = useRouterState({ select: (s) => s.resolvedLocation ?? s.location });
+  const onLogin = location.pathname === '/login';
+  const signedOutElsewhere = state.status === 'signed-out' && !onLogin;
+  // After signing out, the sign-in page starts afresh; after a lost session it leads back.
+  const leadBack = state.status === 'signed-out' && state.reason !== 'signed-out';
+  const signedInOnLogin = state.status === 'signed-in' && onLogin;
+  const next = signedInOnLogin ? safeNext(new URLSearchParams(location.searchStr).get('next') ?? undefined) : null;
+
+  useEffect(() => {
+    if (signedOutElsewhere) {
+      const here = location.href;
+      void router.navigate({ to: '/login', search: here === '/' || !leadBack ? {} : { next: here }, replace: true });
+    } else if (next !== null) {
+      router.history.replace(next);
+    }
+  }, [signedOutElsewhere, leadBack, next, location.href, router]);
+
+  if (state.status === 'loading' || signedOutElsewhere || signedInOnLogin) return <PageLoading />;
+  return <Outlet />;
 }
 
-window.addEventListener('popstate', notify);
+const rootRoute = createRootRoute({
+  component: RootGate,
+  notFoundComponent: () => (
+    <Lazy>
+      <NotFound />
+    </Lazy>
+  ),
+});
 
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (raw: Record<string, unknown>): { next?: string } => (typeof raw.next === 'string' ? { next: raw.next } : {}),
+  component: () => (
+    <Lazy>
+      <LoginPage />
+    </Lazy>
+  ),
+});
+
+/** Every signed-in page but the printed plan sits in the shell (top bar and menu). */
+const shellRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'shell',
+  component: () => (
+    <Lazy>
+      <AppShell>
+        <Lazy>
+          <Outlet />
+        </Lazy>
+      </AppShell>
+    </Lazy>
+  ),
+});
+
+/** Merges a change into the current search, dropping empty values, without a new history entry. */
+function useSearchUpdater<S extends object>(): (patch: Partial<S>) => void {
+  const navigate = useNavigate();
+  return (patch) =>
+    void navigate({
+      to: '.',
+      search: ((prev: S) => ({ ...prev, ...patch })) as never,
+      replace: true,
+    });
 }
 
-export function navigate(to: string, options: { replace?: boolean } = {}) {
-  if (options.replace) window.history.replaceState(null, '', to);
-  else window.history.pushState(null, '', to);
-  notify();
-  if (!options.replace) window.scrollTo(0, 0);
+function HomeRoute() {
+  const { state } = useSession();
+  const navigate = useNavigate();
+  const search = homeRoute.useSearch();
+  const onSearch = useSearchUpdater<WorkQueueSearch>();
+  const me = state.status === 'signed-in' ? state.me : null;
+  // The platform administrator has no application work: their home is account administration.
+  const toAdmin = me !== null && me.permissions.includes('user.manage') && !me.permissions.includes('application.read');
+  useEffect(() => {
+    if (toAdmin) void navigate({ to: '/admin', replace: true });
+  }, [toAdmin, navigate]);
+  if (!me || toAdmin) return <PageLoading />;
+  // The leading group's observer reads the pilots filed with it; an expert works through review tasks.
+  if (me.user.role === 'leading_group_observer') return <PilotsPage />;
+  if (me.user.role === 'expert') return <AssignmentsPage />;
+  return <WorkQueuePage search={search} onSearch={onSearch} />;
 }
 
-export function useLocation(): Location {
-  return useSyncExternalStore(subscribe, () => current);
-}
+const homeRoute = createRoute({ getParentRoute: () => shellRoute, path: '/', validateSearch: parseWorkQueueSearch, component: HomeRoute });
 
-export function useQuery(): URLSearchParams {
-  const { search } = useLocation();
-  return new URLSearchParams(search);
-}
+const detailRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/applications/$id',
+  validateSearch: (raw: Record<string, unknown>): { tab?: string } => (typeof raw.tab === 'string' && raw.tab ? { tab: raw.tab } : {}),
+  component: function DetailRoute() {
+    const { id } = detailRoute.useParams();
+    const search = detailRoute.useSearch();
+    const onSearch = useSearchUpdater<{ tab?: string }>();
+    return <ApplicationDetailPage key={id} id={id} search={search} onSearch={onSearch} />;
+  },
+});
 
-/** Replaces some query parameters of the current URL (empty values are removed). */
-export function setQuery(values: Record<string, string | number | undefined | null>, options: { replace?: boolean } = { replace: true }) {
-  const params = new URLSearchParams(current.search);
-  for (const [k, v] of Object.entries(values)) {
-    if (v === undefined || v === null || v === '') params.delete(k);
-    else params.set(k, String(v));
-  }
-  const qs = params.toString();
-  navigate(current.pathname + (qs ? `?${qs}` : ''), options);
-}
-
-/** Matches '/applications/:id/edit' against a path; returns the decoded params or null. */
-export function matchPath(pattern: string, pathname: string): Record<string, string> | null {
-  const p = pattern.split('/').filter(Boolean);
-  const s = pathname.split('/').filter(Boolean);
-  if (p.length !== s.length) return null;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < p.length; i++) {
-    const part = p[i]!;
-    const seg = s[i]!;
-    if (part.startsWith(':')) {
-      try {
-        params[part.slice(1)] = decodeURIComponent(seg);
-      } catch {
-        return null;
-      }
-    } else if (part !== seg) return null;
-  }
-  return params;
-}
-
-export interface RouteMatch<K extends string> {
-  name: K;
-  params: Record<string, string>;
-}
-
-export function matchRoutes<K extends string>(routes: readonly { name: K; path: string }[], pathname: string): RouteMatch<K> | null {
-  for (const r of routes) {
-    const params = matchPath(r.path, pathname);
-    if (params) return { name: r.name, params };
-  }
-  return null;
-}
-
-type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string };
-
-export function Link({ to, onClick, target, ...rest }: LinkProps) {
-  const handle = (e: MouseEvent<HTMLAnchorElement>) => {
-    onClick?.(e);
-    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || target === '_blank') return;
-    e.preventDefault();
-    navigate(to);
+function withParams<P extends Record<string, string>>(route: { useParams: () => P }, Page: ComponentType<P>, key: keyof P) {
+  return function ParamRoute() {
+    const params = route.useParams();
+    return <Page key={params[key]} {...params} />;
   };
-  return <a href={to} onClick={handle} target={target} {...rest} />;
+}
+
+const editRoute = createRoute({ getParentRoute: () => shellRoute, path: '/applications/$id/edit' });
+editRoute.update({ component: withParams(editRoute, PlanEditorPage, 'id') });
+
+const versionRoute = createRoute({ getParentRoute: () => shellRoute, path: '/applications/$id/versions/$versionId' });
+versionRoute.update({ component: withParams(versionRoute, VersionPage, 'versionId') });
+
+/** The printed plan is a document of its own: no shell around it. */
+const printRoute = createRoute({ getParentRoute: () => rootRoute, path: '/applications/$id/print' });
+printRoute.update({
+  component: function PrintRoute() {
+    const { id } = printRoute.useParams();
+    return (
+      <Lazy>
+        <PrintPage id={id} />
+      </Lazy>
+    );
+  },
+});
+
+const adminRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/admin',
+  validateSearch: parseAdminSearch,
+  component: function AdminRoute() {
+    return <AdminPage search={adminRoute.useSearch()} onSearch={useSearchUpdater<AdminSearch>()} />;
+  },
+});
+
+const expertsRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/experts',
+  validateSearch: parseExpertsSearch,
+  component: function ExpertsRoute() {
+    return <ExpertsPage search={expertsRoute.useSearch()} onSearch={useSearchUpdater<ExpertsSearch>()} />;
+  },
+});
+
+const reviewsRoute = createRoute({ getParentRoute: () => shellRoute, path: '/review', component: () => <AssignmentsPage /> });
+const reviewBatchRoute = createRoute({ getParentRoute: () => shellRoute, path: '/review/batch', component: () => <BatchReviewPage /> });
+const reviewSettingsRoute = createRoute({ getParentRoute: () => shellRoute, path: '/review/settings', component: () => <ReviewSettingsPage /> });
+const assignmentRoute = createRoute({ getParentRoute: () => shellRoute, path: '/review/$panelId' });
+assignmentRoute.update({ component: withParams(assignmentRoute, AssignmentPage, 'panelId') });
+
+const pilotsRoute = createRoute({ getParentRoute: () => shellRoute, path: '/pilots', component: () => <PilotsPage /> });
+const pilotRoute = createRoute({ getParentRoute: () => shellRoute, path: '/pilots/$id' });
+pilotRoute.update({ component: withParams(pilotRoute, PilotPage, 'id') });
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  printRoute,
+  shellRoute.addChildren([
+    homeRoute,
+    detailRoute,
+    editRoute,
+    versionRoute,
+    adminRoute,
+    expertsRoute,
+    reviewsRoute,
+    reviewBatchRoute,
+    reviewSettingsRoute,
+    assignmentRoute,
+    pilotsRoute,
+    pilotRoute,
+  ]),
+]);
+
+/** Plain query strings (?tab=all&page=2): every value a string, empty values left out. */
+function parseSearch(searchStr: string): Record<string, unknown> {
+  return Object.fromEntries(new URLSearchParams(searchStr));
+}
+function stringifySearch(search: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(search)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  const qs = params.toString();
+  return qs ? `?${qs}` : '';
+}
+
+export const router = createRouter({ routeTree, parseSearch, stringifySearch, scrollRestoration: true });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
 }

@@ -6,19 +6,24 @@ import { AuditOutlined, ClusterOutlined, ControlOutlined, FileTextOutlined, Flag
 import { Button, Layout, Menu, Segmented, Space, Tag, Tooltip } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { NotificationBell } from '../features/notifications/ui/notification-bell';
-import { ROLE_LABELS, type Role } from '../shared/permissions/roles';
-import { useI18n, type Locale, type Translate } from './i18n';
-import { Link, navigate, useLocation } from './router';
-import { useMe, useSession } from './session';
+import { ROLE_LABELS, type Role } from '../shared/roles/roles';
+import { useI18n, type Translate } from './i18n';
+import { type Locale } from '../web-kit/i18n';
+import { Link, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useMe, useSession } from '../features/auth/ui/public';
 
 interface MenuEntry {
   key: string;
-  to: string;
+  to: MenuPath;
+  /** The home page's tab, where the entry opens one. */
+  tab?: 'queue' | 'all';
   icon: ReactNode;
   label: string;
 }
 
 /** Home tabs per role: the queue ("what waits for me") where the role has one, and everything in scope. */
+type MenuPath = '/' | '/pilots' | '/experts' | '/review' | '/review/batch' | '/review/settings' | '/admin';
+
 export function roleHasQueue(role: Role): boolean {
   return role === 'city_applicant' || role === 'provincial_authority' || role === 'ministry_planning';
 }
@@ -27,20 +32,20 @@ function menuFor(role: Role, t: Translate): MenuEntry[] {
   switch (role) {
     case 'city_applicant':
       return [
-        { key: 'queue', to: '/?tab=queue', icon: <FileTextOutlined />, label: t('menu.city.queue') },
-        { key: 'all', to: '/?tab=all', icon: <UnorderedListOutlined />, label: t('menu.city.all') },
+        { key: 'queue', to: '/', tab: 'queue', icon: <FileTextOutlined />, label: t('menu.city.queue') },
+        { key: 'all', to: '/', tab: 'all', icon: <UnorderedListOutlined />, label: t('menu.city.all') },
         { key: 'pilots', to: '/pilots', icon: <FlagOutlined />, label: t('menu.pilots') },
       ];
     case 'provincial_authority':
       return [
-        { key: 'queue', to: '/?tab=queue', icon: <AuditOutlined />, label: t('menu.province.queue') },
-        { key: 'all', to: '/?tab=all', icon: <UnorderedListOutlined />, label: t('menu.province.all') },
+        { key: 'queue', to: '/', tab: 'queue', icon: <AuditOutlined />, label: t('menu.province.queue') },
+        { key: 'all', to: '/', tab: 'all', icon: <UnorderedListOutlined />, label: t('menu.province.all') },
         { key: 'pilots', to: '/pilots', icon: <FlagOutlined />, label: t('menu.pilots') },
       ];
     case 'ministry_planning':
       return [
-        { key: 'queue', to: '/?tab=queue', icon: <InboxOutlined />, label: t('menu.ministry.inbox') },
-        { key: 'all', to: '/?tab=all', icon: <UnorderedListOutlined />, label: t('menu.ministry.all') },
+        { key: 'queue', to: '/', tab: 'queue', icon: <InboxOutlined />, label: t('menu.ministry.inbox') },
+        { key: 'all', to: '/', tab: 'all', icon: <UnorderedListOutlined />, label: t('menu.ministry.all') },
         { key: 'experts', to: '/experts', icon: <TeamOutlined />, label: t('menu.experts') },
         { key: 'reviewBatch', to: '/review/batch', icon: <ClusterOutlined />, label: t('menu.reviewBatch') },
         { key: 'reviewSettings', to: '/review/settings', icon: <ControlOutlined />, label: t('menu.reviewSettings') },
@@ -48,7 +53,7 @@ function menuFor(role: Role, t: Translate): MenuEntry[] {
       ];
     case 'ministry_department':
       return [
-        { key: 'all', to: '/?tab=all', icon: <UnorderedListOutlined />, label: t('menu.ministry.all') },
+        { key: 'all', to: '/', tab: 'all', icon: <UnorderedListOutlined />, label: t('menu.ministry.all') },
         { key: 'pilots', to: '/pilots', icon: <FlagOutlined />, label: t('menu.pilots') },
       ];
     case 'expert':
@@ -66,9 +71,10 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { t, l, locale, setLocale } = useI18n();
   const me = useMe();
   const { logout } = useSession();
-  const { pathname, search } = useLocation();
+  const navigate = useNavigate();
+  const { pathname, searchStr } = useRouterState({ select: (s) => s.location });
   const entries = menuFor(me.user.role, t);
-  const tab = new URLSearchParams(search).get('tab');
+  const tab = new URLSearchParams(searchStr).get('tab');
   const selected = pathname === '/' ? (tab ?? entries[0]!.key) : (entries.find((e) => e.to === pathname)?.key ?? '');
   // The plan editor needs the width: the menu folds to icons there.
   const wide = pathname.endsWith('/edit');
@@ -132,7 +138,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             items={entries.map((e) => ({ key: e.key, icon: e.icon, label: e.label }))}
             onClick={({ key }) => {
               const entry = entries.find((e) => e.key === key);
-              if (entry) navigate(entry.to);
+              if (entry) void navigate({ to: entry.to, search: entry.tab ? { tab: entry.tab } : {} });
             }}
           />
         </Layout.Sider>

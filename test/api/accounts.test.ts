@@ -27,6 +27,19 @@ describe.each(dbKinds())('account administration on %s', (kind) => {
     expect(JSON.stringify(list.json())).not.toContain('argon2');
   });
 
+  it('says with each account and organisation what the administrator may do with it', async () => {
+    const users = (await admin.request('GET', '/api/v1/admin/users')).json().items as { username: string; abilities: string[]; createdAt: string }[];
+    const abilitiesOf = (username: string) => users.find((u) => u.username === username)!.abilities;
+    // Their own account cannot be deactivated; another active one can.
+    expect(abilitiesOf('admin')).toEqual(['resetPassword']);
+    expect(abilitiesOf('hangzhou')).toEqual(['disable', 'resetPassword']);
+    expect(abilitiesOf('guihuasi')).toEqual(['disable', 'resetPassword']);
+    expect(Number.isNaN(Date.parse(users[0]!.createdAt))).toBe(false);
+    const orgs = (await admin.request('GET', '/api/v1/admin/organisations')).json().items as { abilities: string[]; createdAt: string }[];
+    expect(orgs.length).toBeGreaterThan(0);
+    expect(orgs.every((o) => o.abilities.join() === 'addUser' && !Number.isNaN(Date.parse(o.createdAt)))).toBe(true);
+  });
+
   it('creates an organisation bound to a division and a user whose role follows from it', async () => {
     const badCity = await admin.request('POST', '/api/v1/admin/organisations', { name: '浙江省', kind: 'city', divisionCode: '330000' });
     expect(badCity.statusCode).toBe(422);
@@ -61,6 +74,9 @@ describe.each(dbKinds())('account administration on %s', (kind) => {
     const session = await login(t.app, 'wuhan', PASSWORD);
     const off = await admin.request('PATCH', `/api/v1/admin/users/${wuhan.id}`, { active: false });
     expect(off.statusCode).toBe(200);
+    const abilitiesOf = async (username: string) =>
+      ((await admin.request('GET', '/api/v1/admin/users')).json().items as { username: string; abilities: string[] }[]).find((u) => u.username === username)!.abilities;
+    expect(await abilitiesOf('wuhan')).toEqual(['enable', 'resetPassword']);
     expect((await session.request('GET', '/api/v1/auth/me')).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'wuhan', password: PASSWORD } })).statusCode).toBe(401);
     await admin.request('PATCH', `/api/v1/admin/users/${wuhan.id}`, { active: true });
@@ -69,6 +85,7 @@ describe.each(dbKinds())('account administration on %s', (kind) => {
     for (let i = 0; i < 5; i++) await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'xuancheng', password: 'wrong' }, remoteAddress: '10.1.1.1' });
     const locked = (await admin.request('GET', '/api/v1/admin/users')).json().items.find((u: { username: string }) => u.username === 'xuancheng');
     expect(locked.locked).toBe(true);
+    expect(locked.abilities).toEqual(['disable', 'unlock', 'resetPassword']);
     expect((await admin.request('PATCH', `/api/v1/admin/users/${locked.id}`, { unlock: true })).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'xuancheng', password: PASSWORD } })).statusCode).toBe(200);
 

@@ -56,6 +56,18 @@ describe.each(dbKinds())('application journey on %s', (kind) => {
     const paths = Object.keys(doc.json().paths);
     expect(paths).toContain('/api/v1/applications/{id}/forward');
     expect(paths).toContain('/api/v1/plan/check');
+    // Every answer of the applications has its schema; the exports are files, not JSON.
+    const ok = (path: string, method = 'get') => doc.json().paths[path][method].responses['200'];
+    expect(Object.keys(ok('/api/v1/applications/{id}').content['application/json'].schema.properties)).toEqual(
+      expect.arrayContaining(['application', 'plan', 'findings', 'allowedActions', 'provincialReviews', 'intake', 'attachments']),
+    );
+    for (const path of ['/api/v1/applications', '/api/v1/applications/{id}/versions', '/api/v1/applications/{id}/history', '/api/v1/plan/parse-target']) {
+      const method = path.startsWith('/api/v1/plan') ? 'post' : 'get';
+      expect(ok(path, method).content['application/json'].schema, path).toHaveProperty('properties');
+    }
+    expect(Object.keys(ok('/api/v1/applications/{id}/export.docx').content)).toEqual(['application/vnd.openxmlformats-officedocument.wordprocessingml.document']);
+    expect(ok('/api/v1/applications/{id}/export.xlsx').content['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'].schema).toMatchObject({ format: 'binary' });
+    expect(ok('/api/v1/attachments/{attachmentId}').content['application/pdf'].schema).toMatchObject({ format: 'binary' });
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect([200, 302]).toContain(docs.statusCode);
   });
@@ -145,6 +157,8 @@ describe.each(dbKinds())('application journey on %s', (kind) => {
     const id = await create('huzhou', plan);
     let d = await detail('huzhou', id);
     expect(d.allowedActions).toEqual(expect.arrayContaining(['save', 'submit']));
+    expect(d.application.abilities).toEqual(['open', 'edit', 'submit', 'export', 'uploadAttachment']);
+    expect(d.application.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     const refused = await act('huzhou', id, 'submit', { version: d.application.version });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.code).toBe('PLAN_HAS_BLOCKING_FINDINGS');
@@ -169,6 +183,11 @@ describe.each(dbKinds())('application journey on %s', (kind) => {
     // The province sees it in its queue; other provinces do not.
     const queue = await c.zhejiang!.request('GET', '/api/v1/applications?queue=true');
     expect(queue.json().items.map((i: { id: string }) => i.id)).toContain(id);
+    const queued = queue.json().items.find((i: { id: string }) => i.id === id);
+    expect(queued.abilities).toEqual(['open', 'forward', 'return', 'export']);
+    expect(queued.submittedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    const own = (await c.huzhou!.request('GET', '/api/v1/applications')).json().items.find((i: { id: string }) => i.id === id);
+    expect(own.abilities).toEqual(['open', 'export']);
     expect((await c.hubei!.request('GET', `/api/v1/applications/${id}`)).statusCode).toBe(404);
     expect((await act('hubei', id, 'forward', { version: submitted.json().version, checklist, opinion: '同意', opinionDate: '2016-08-01' })).statusCode).toBe(404);
     // A city cannot forward its own application.
@@ -208,6 +227,8 @@ describe.each(dbKinds())('application journey on %s', (kind) => {
     const deptView = await c.zhuangbeisi!.request('GET', `/api/v1/applications/${id}`);
     expect(deptView.statusCode).toBe(200);
     expect(deptView.json().allowedActions).toEqual([]);
+    expect(deptView.json().application.abilities).toEqual(['open', 'export']);
+    expect((await detail('guihuasi', id)).application.abilities).toEqual(['open', 'receive', 'export']);
     expect((await act('zhuangbeisi', id, 'receive', { version: forwarded.json().version, printedCopies: 'received', discs: 'received', formalCheckPassed: true })).statusCode).toBe(403);
     const badIntake = await act('guihuasi', id, 'receive', { version: forwarded.json().version, printedCopies: 'maybe', discs: 'received', formalCheckPassed: true });
     expect(badIntake.statusCode).toBe(422);

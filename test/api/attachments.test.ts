@@ -52,6 +52,8 @@ describe.each(dbKinds())('attachments on %s', (kind) => {
     expect((await other.request('GET', `/api/v1/attachments/${id}`)).statusCode).toBe(404);
     const detail = await city.request('GET', `/api/v1/applications/${appId}`);
     expect(detail.json().attachments.map((a: { filename: string }) => a.filename)).toContain('附件一 统计数据.pdf');
+    expect(detail.json().attachments[0]).toMatchObject({ mimeType: 'application/pdf', size: PDF.length, createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+    expect(detail.json().application.abilities).toContain('uploadAttachment');
   });
 
   it('refuses a file whose bytes do not match its name', async () => {
@@ -74,6 +76,16 @@ describe.each(dbKinds())('attachments on %s', (kind) => {
     expect((await upload(other, 'x.pdf', PDF)).statusCode).toBe(404);
     const province = await login(t.app, 'zhejiang', PASSWORD);
     expect((await upload(province, 'x.pdf', PDF)).statusCode).toBe(403);
+    // Once submitted, the province may read the files but nobody may add any.
+    const d = (await city.request('GET', `/api/v1/applications/${appId}`)).json();
+    expect((await city.request('POST', `/api/v1/applications/${appId}/submit`, { version: d.application.version })).statusCode).toBe(200);
+    const submitted = await upload(city, 'late.pdf', PDF);
+    expect(submitted.statusCode).toBe(409);
+    expect(submitted.json().error.code).toBe('INVALID_TRANSITION');
+    const seen = (await province.request('GET', `/api/v1/applications/${appId}`)).json();
+    expect(seen.application.abilities).not.toContain('uploadAttachment');
+    expect((await province.request('GET', `/api/v1/attachments/${seen.attachments[0].id}`)).statusCode).toBe(200);
+    expect((await city.request('GET', `/api/v1/applications/${appId}`)).json().application.abilities).not.toContain('uploadAttachment');
     const anon = await t.app.inject({ method: 'POST', url: `/api/v1/applications/${appId}/attachments`, ...multipart('x.pdf', PDF), payload: multipart('x.pdf', PDF).body });
     expect(anon.statusCode).toBe(401);
   });

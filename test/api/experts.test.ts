@@ -75,6 +75,9 @@ const EXPERT_C = {
   loadCap: 4,
 };
 
+/** What the planning department may do with any record (shared/permissions/expert-scope.ts). */
+const MANAGER_ABILITIES = ['edit', 'setAvailable', 'downloadScores'];
+
 /** The parts of an expert that survive export and import. */
 const essence = (e: Record<string, unknown>) => ({
   name: e.name,
@@ -135,6 +138,9 @@ describe.each(dbKinds())('expert pool on %s', (kind) => {
     expect(a).toMatchObject({ ...EXPERT_A, provinceName: '黑龙江省', cityName: '哈尔滨市', isDemo: false });
     expect(a.relations.map((r: { cityName: string }) => r.cityName)).toEqual(['宁波市', '佛山市顺德区']);
     expect(a.relations[0].kindLabel.zh).toBe('参与编制实施方案');
+    // The planning department manages the pool and the review: every action on the record.
+    expect(a.abilities).toEqual(MANAGER_ABILITIES);
+    expect(new Date(a.createdAt).toISOString()).toBe(a.createdAt);
     const c = (await ministry.request('GET', `/api/v1/experts/${ids.c}`)).json();
     expect(c).toMatchObject({ cityCode: null, cityName: null, available: true, email: null, phone: null });
     expect((await ministry.request('GET', '/api/v1/experts/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
@@ -167,6 +173,7 @@ describe.each(dbKinds())('expert pool on %s', (kind) => {
     const all = await list();
     expect(all.total).toBe(3);
     expect(all.items.find((e) => e.id === ids.b)).toMatchObject({ provinceName: '北京市', cityName: '北京市海淀区' });
+    for (const e of all.items) expect(e.abilities, String(e.name)).toEqual(MANAGER_ABILITIES);
     const names = async (q: string) => (await list(q)).items.map((e) => e.name).sort();
     expect(await names('?q=哈尔滨')).toEqual(['王立新']);
     expect(await names('?q=院士')).toEqual(['周海澜']);
@@ -193,6 +200,7 @@ describe.each(dbKinds())('expert pool on %s', (kind) => {
     const off = await ministry.request('PATCH', `/api/v1/experts/${ids.c}`, { available: false });
     expect(off.statusCode).toBe(200);
     expect(off.json().available).toBe(false);
+    expect(off.json().abilities).toEqual(MANAGER_ABILITIES);
     expect((await list('?available=false')).total).toBe(2);
     await ministry.request('PATCH', `/api/v1/experts/${ids.c}`, { available: true });
     expect((await ministry.request('PATCH', `/api/v1/experts/${ids.c}`, { available: 'yes' })).statusCode).toBe(422);

@@ -92,6 +92,9 @@ describe.each(dbKinds())('ministry review on %s', (kind) => {
     expect(list.json().items.map((a: { panelId: string }) => a.panelId)).toContain(panelId);
     const before = await c['exp-bj']!.request('GET', `/api/v1/review/assignments/${panelId}`);
     expect(before.json().plan).toBeNull();
+    // What the expert may do with the seat comes with it, in the list and the detail alike.
+    expect(before.json().abilities).toEqual(['declare', 'recuse']);
+    expect(list.json().items.find((a: { panelId: string }) => a.panelId === panelId).abilities).toEqual(['declare', 'recuse']);
     const early = await c['exp-bj']!.request('POST', `/api/v1/review/assignments/${panelId}/scores`, sheet(80));
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('DECLARATION_REQUIRED');
@@ -104,6 +107,7 @@ describe.each(dbKinds())('ministry review on %s', (kind) => {
     // The backup cannot score.
     await c['exp-sh']!.request('POST', `/api/v1/review/assignments/${panelId}/declare`, { noConflict: true });
     expect((await c['exp-sh']!.request('POST', `/api/v1/review/assignments/${panelId}/scores`, sheet(80))).statusCode).toBe(403);
+    expect((await c['exp-sh']!.request('GET', `/api/v1/review/assignments/${panelId}`)).json().abilities).toEqual(['recuse']);
 
     for (const u of ['exp-bj', 'exp-hrb', 'exp-wh']) {
       const d = await c[u]!.request('POST', `/api/v1/review/assignments/${panelId}/declare`, { noConflict: true });
@@ -111,6 +115,7 @@ describe.each(dbKinds())('ministry review on %s', (kind) => {
     }
     const after = await c['exp-bj']!.request('GET', `/api/v1/review/assignments/${panelId}`);
     expect(after.json().plan.cover.cityCodes).toEqual(['330100']);
+    expect(after.json().abilities).toEqual(['recuse', 'score']);
 
     // Scores are hidden until one's own are in.
     const hidden = await c['exp-bj']!.request('GET', `/api/v1/review/assignments/${panelId}/scores`);
@@ -123,6 +128,22 @@ describe.each(dbKinds())('ministry review on %s', (kind) => {
     const visible = await c['exp-bj']!.request('GET', `/api/v1/review/assignments/${panelId}/scores`);
     expect(visible.statusCode).toBe(200);
     expect(visible.json().sheets).toHaveLength(1);
+    const scoredSeat = (await c['exp-bj']!.request('GET', `/api/v1/review/assignments/${panelId}`)).json();
+    expect(scoredSeat.abilities).toEqual(['recuse', 'viewScores']);
+    expect(scoredSeat.seat).toMatchObject({ submitted: true, overdue: false });
+
+    // The ministry's roles get their own abilities on the review: approval waits for the other members.
+    const planning = (await c.guihuasi!.request('GET', `/api/v1/applications/${id}/review`)).json();
+    expect(planning.abilities).toEqual(['rescore', 'discuss', 'decide', 'exportScores']);
+    expect(planning.outstanding).toHaveLength(2);
+    const department = (await c.zhuangbeisi!.request('GET', `/api/v1/applications/${id}/review`)).json();
+    expect(department.abilities).toEqual(['opinion', 'discuss', 'exportScores']);
+    // Only the planning department may seat the backup.
+    const backupOf = (o: { members: { expertId: string; abilities: string[] }[] }) => o.members.find((m) => m.expertId === expertIds.get('exp-sh'))!.abilities;
+    expect(backupOf(planning)).toEqual(['promote']);
+    expect(backupOf(department)).toEqual([]);
+    expect(planning.members.find((m: { expertId: string }) => m.expertId === expertIds.get('exp-bj')).abilities).toEqual([]);
+    expect(typeof planning.panel.deadline).toBe('string');
 
     // Approval waits for every member.
     let state = (await c.guihuasi!.request('GET', `/api/v1/applications/${id}`)).json().application;
@@ -144,6 +165,7 @@ describe.each(dbKinds())('ministry review on %s', (kind) => {
     expect(overview.aggregate.divergence.divergent).toBe(true); // spread 30 > 20
     expect(overview.opinions[0]).toMatchObject({ stance: 'support' });
     expect(overview.outstanding).toEqual([]);
+    expect(overview.abilities).toEqual(['rescore', 'discuss', 'approve', 'decide', 'exportScores']);
 
     // Divergence: the department asks for a re-score; everyone scores again.
     expect((await c.guihuasi!.request('POST', `/api/v1/applications/${id}/rescore`, { reason: '专家评分分歧较大，请讨论后重新评分。' })).json().round).toBe(2);

@@ -12,7 +12,7 @@ import type { Db } from '../../src/db/client.js';
 import { applications, emailOutbox, experts, notifications, organisations, panelMembers, panels, scoreSheets, users } from '../../src/db/schema.js';
 import { createUser } from '../../src/features/accounts/accounts.queries.js';
 import { createSmtpTransport, type MailTransport, type OutgoingEmail } from '../../src/features/notifications/mail-transport.js';
-import { emailFor, reminderTitle } from '../../src/features/notifications/reminder-rules.js';
+import { emailFor, reminderTitle } from '../../src/shared/notifications/reminder-rules.js';
 import { BACKOFF_BASE_MS, deliverOutbox, runReminderSweep, startScheduler, startSchedulerFromEnv, type SchedulerLog } from '../../src/features/notifications/scheduler.js';
 import { makeCompletePlan } from '../fixtures/plans.js';
 import { PASSWORD, seedAccounts } from '../helpers/seed-accounts.js';
@@ -218,6 +218,10 @@ describe.each(dbKinds())('reminders, e-mail and notifications on %s', (kind) => 
 
       const mine = (await planner.request('GET', '/api/v1/notifications')).json();
       expect(mine.items.map((i: { kind: string }) => i.kind)).toEqual(['panel_overdue']);
+      // Each unread notice tells its owner it may be marked read (expert and planner alike).
+      for (const list of [res.json(), mine] as { items: { readAt: string | null; abilities: string[] }[] }[]) {
+        expect(list.items.every((i) => i.readAt === null && i.abilities.join() === 'markRead')).toBe(true);
+      }
     });
 
     it('marks one notice read, only the own one', async () => {
@@ -238,7 +242,9 @@ describe.each(dbKinds())('reminders, e-mail and notifications on %s', (kind) => 
       expect(again.json()).toEqual({ ok: true, unread: 2 });
       const after = (await expert.request('GET', '/api/v1/notifications')).json();
       expect(after.items[1].readAt).not.toBeNull();
+      expect(after.items[1].abilities).toEqual([]);
       expect(after.items[0].readAt).toBeNull();
+      expect(after.items[0].abilities).toEqual(['markRead']);
     });
 
     it('marks all read', async () => {

@@ -26,6 +26,17 @@ const TABLE: Record<string, Record<State, number>> = {
   admin: { draft: 403, submitted: 403, returned: 403, forwarded: 403, received: 403 },
 };
 
+const READ_ONLY = ['open', 'export'];
+const CITY_EDITS = ['open', 'edit', 'submit', 'export', 'uploadAttachment'];
+
+/** The abilities a user's list gives on each application it sees; the detail must say the same. */
+const ABILITIES: Record<string, Partial<Record<State, string[]>>> = {
+  hangzhou: { draft: CITY_EDITS, submitted: READ_ONLY, returned: CITY_EDITS, forwarded: READ_ONLY, received: READ_ONLY },
+  zhejiang: { submitted: ['open', 'forward', 'return', 'export'], returned: READ_ONLY, forwarded: READ_ONLY, received: READ_ONLY },
+  guihuasi: { forwarded: ['open', 'receive', 'export'], received: ['open', 'openReview', 'sendBack', 'reject', 'export'] },
+  zhuangbeisi: { forwarded: READ_ONLY, received: READ_ONLY },
+};
+
 describe.each(dbKinds())('permission table on %s', (kind) => {
   let t: TestApp;
   const c: Record<string, Client> = {};
@@ -83,6 +94,18 @@ describe.each(dbKinds())('permission table on %s', (kind) => {
       const listed = (res.json().items as { id: string }[]).map((i) => i.id).sort();
       expect(listed).toEqual(openable);
       expect(res.json().total).toBe(openable.length);
+    });
+
+    it(`${user}: each listed application carries the abilities of this user, as its detail does`, async () => {
+      if (row.draft === 403) return;
+      const items = (await c[user]!.request('GET', '/api/v1/applications?pageSize=200')).json().items as { id: string; abilities: string[] }[];
+      for (const state of STATES) {
+        const item = items.find((i) => i.id === ids[state]);
+        expect(item?.abilities, `${user} ${state}`).toEqual(ABILITIES[user]?.[state]);
+        if (!item) continue;
+        const detail = (await c[user]!.request('GET', `/api/v1/applications/${item.id}`)).json();
+        expect(detail.application.abilities, `${user} ${state} detail`).toEqual(item.abilities);
+      }
     });
   }
 });

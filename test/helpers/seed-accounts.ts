@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../src/db/client.js';
 import { createOrganisation, createUser, hashPassword } from '../../src/features/accounts/accounts.queries.js';
-import type { Role } from '../../src/shared/permissions/roles.js';
+import type { Role } from '../../src/shared/roles/roles.js';
 
 export const PASSWORD = 'Test@2025-pass';
 

@@ -2,7 +2,7 @@ import argon2 from 'argon2';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { organisations, sessions, users } from '../../db/schema.js';
-import type { Role } from '../../shared/permissions/roles.js';
+import type { Role } from '../../shared/roles/roles.js';
 
 import type { OrganisationKind } from '../../shared/permissions/account-rules.js';
 

@@ -5,13 +5,20 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { AppError } from '../../server/app-error.js';
-import { errorResponses } from '../../server/openapi.js';
-import { ORGANISATION_KINDS, passwordProblems, ROLE_FOR_KIND } from '../../shared/permissions/account-rules.js';
-import { ROLES } from '../../shared/permissions/roles.js';
-import { getDivision, getReviewAuthority } from '../reference/divisions.js';
+import { AppError } from '../../kernel/app-error.js';
+import { errorResponses } from '../../kernel/openapi.js';
+import { iso } from '../../shared/contract/wire.js';
+import {
+  canDeactivateUser,
+  organisationAbilities,
+  passwordProblems,
+  ROLE_FOR_KIND,
+  userAbilities,
+  type OrganisationKind,
+} from '../../shared/permissions/account-rules.js';
+import type { Role } from '../../shared/roles/roles.js';
+import { getDivision, getReviewAuthority } from '../../shared/reference/divisions.js';
 import {
   createOrganisation,
   createUser,
@@ -23,9 +30,60 @@ import {
   listUsers,
   updateUser,
 } from './accounts.queries.js';
-import { requireUser } from '../auth/session-plugin.js';
+import { requireUser, type SessionUser } from '../../kernel/request-guards.js';
+import {
+  createdSchema,
+  newOrganisationBody,
+  newUserBody,
+  okSchema,
+  organisationListSchema,
+  userChangeBody,
+  userListSchema,
+  userParams,
+  type AdminOrganisation,
+  type AdminUser,
+} from './accounts.contract.js';
 
 const CENTRAL_DIVISION = '100000';
+
+type OrganisationRow = Awaited<ReturnType<typeof listOrganisations>>[number];
+type UserRow = Awaited<ReturnType<typeof listUsers>>[number];
+
+function presentOrganisation(me: SessionUser, o: OrganisationRow): AdminOrganisation {
+  const kind = o.kind as OrganisationKind;
+  return {
+    id: o.id,
+    name: o.name,
+    kind,
+    divisionCode: o.divisionCode,
+    authorityId: o.authorityId,
+    isDemo: o.isDemo,
+    createdAt: iso(o.createdAt),
+    abilities: organisationAbilities(me, { kind }),
+  };
+}
+
+function presentUser(me: SessionUser, u: UserRow, now: number): AdminUser {
+  const locked = u.lockedUntil !== null && u.lockedUntil.getTime() > now;
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role as Role,
+    email: u.email,
+    active: u.active,
+    failedLogins: u.failedLogins,
+    lockedUntil: iso(u.lockedUntil),
+    locked,
+    createdAt: iso(u.createdAt),
+    organisationId: u.organisationId,
+    organisationName: u.organisationName,
+    organisationKind: u.organisationKind as OrganisationKind,
+    divisionCode: u.divisionCode,
+    authorityId: u.authorityId,
+    abilities: userAbilities(me, { id: u.id, active: u.active, locked }),
+  };
+}
 
 function checkPassword(password: string, username: string) {
   const problems = passwordProblems(password, username);
@@ -39,8 +97,11 @@ export async function accountRoutes(app: FastifyInstance, opts: { db: Db }) {
 
   r.get(
     '/admin/organisations',
-    { config, schema: { tags: ['administration'], summary: '单位列表 Organisations', response: { 200: z.any(), ...errorResponses(401, 403) } } },
-    async () => ({ items: await listOrganisations(db) }),
+    { config, schema: { tags: ['administration'], summary: '单位列表 Organisations', response: { 200: organisationListSchema, ...errorResponses(401, 403) } } },
+    async (req) => {
+      const me = requireUser(req);
+      return { items: (await listOrganisations(db)).map((o) => presentOrganisation(me, o)) };
+    },
   );
 
   r.post(
@@ -50,13 +111,8 @@ export async function accountRoutes(app: FastifyInstance, opts: { db: Db }) {
       schema: {
         tags: ['administration'],
         summary: '新建单位 Create an organisation bound to a division',
-        body: z.object({
-          name: z.string().trim().min(2).max(200),
-          kind: z.enum(ORGANISATION_KINDS),
-          divisionCode: z.string().regex(/^\d{6}$/),
-          authorityId: z.string().max(10).optional(),
-        }),
-        response: { 201: z.object({ id: z.string() }), ...errorResponses(401, 403, 422) },
+        body: newOrganisationBody,
+        response: { 201: createdSchema, ...errorResponses(401, 403, 422) },
       },
     },
     async (req, reply) => {
@@ -73,11 +129,11 @@ export async function accountRoutes(app: FastifyInstance, opts: { db: Db }) {
 
   r.get(
     '/admin/users',
-    { config, schema: { tags: ['administration'], summary: '用户列表 Users', response: { 200: z.any(), ...errorResponses(401, 403) } } },
-    async () => {
+    { config, schema: { tags: ['administration'], summary: '用户列表 Users', response: { 200: userListSchema, ...errorResponses(401, 403) } } },
+    async (req) => {
+      const me = requireUser(req);
       const now = Date.now();
-      const items = (await listUsers(db)).map((u) => ({ ...u, locked: u.lockedUntil !== null && u.lockedUntil.getTime() > now }));
-      return { items };
+      return { items: (await listUsers(db)).map((u) => presentUser(me, u, now)) };
     },
   );
 
@@ -88,15 +144,8 @@ export async function accountRoutes(app: FastifyInstance, opts: { db: Db }) {
       schema: {
         tags: ['administration'],
         summary: '新建用户 Create a user; the role follows from the organisation',
-        body: z.object({
-          username: z.string().trim().regex(/^[a-z0-9][a-z0-9._-]{2,39}$/),
-          password: z.string().max(200),
-          displayName: z.string().trim().min(1).max(100),
-          organisationId: z.uuid(),
-          role: z.enum(ROLES).optional(),
-          email: z.email().optional(),
-        }),
-        response: { 201: z.object({ id: z.string() }), ...errorResponses(401, 403, 404, 409, 422) },
+        body: newUserBody,
+        response: { 201: createdSchema, ...errorResponses(401, 403, 404, 409, 422) },
       },
     },
     async (req, reply) => {
@@ -119,11 +168,9 @@ export async function accountRoutes(app: FastifyInstance, opts: { db: Db }) {
       schema: {
         tags: ['administration'],
         summary: '停用、启用、解锁或重置密码 Deactivate, reactivate, unlock or reset the password',
-        params: z.object({ id: z.uuid() }),
-        body: z
-          .object({ active: z.boolean().optional(), unlock: z.literal(true).optional(), password: z.string().max(200).optional() })
-          .refine((b) => b.active !== undefined || b.unlock || b.password !== undefined, { message: 'nothing to change' }),
-        response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses(401, 403, 404, 409, 422) },
+        params: userParams,
+        body: userChangeBody,
+        response: { 200: okSchema, ...errorResponses(401, 403, 404, 409, 422) },
       },
     },
     async (req) => {
@@ -131,7 +178,7 @@ export async function accountRoutes(app: FastifyInstance, opts: { db: Db }) {
       const b = req.body;
       const target = (await listUsers(db)).find((u) => u.id === req.params.id);
       if (!target) throw new AppError('NOT_FOUND');
-      if (b.active === false && target.id === me.id) throw new AppError('CANNOT_DEACTIVATE_SELF');
+      if (b.active === false && !canDeactivateUser(me, target)) throw new AppError('CANNOT_DEACTIVATE_SELF');
       const set: Parameters<typeof updateUser>[2] = {};
       if (b.active !== undefined) set.active = b.active;
       if (b.unlock) Object.assign(set, { failedLogins: 0, lockedUntil: null });

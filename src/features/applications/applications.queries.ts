@@ -3,7 +3,7 @@
  * list functions take the actor's scope explicitly.
  */
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import {
   applicationCities,
   applicationEvents,
@@ -17,10 +17,8 @@ import {
 } from '../../db/schema.js';
 import type { ApplicationState } from '../../shared/lifecycle/application-lifecycle.js';
 import type { Plan } from '../../shared/plan/plan-schema.js';
-import type { Actor } from '../../shared/permissions/roles.js';
+import type { Actor } from '../../shared/roles/roles.js';
 
-/** Any Drizzle handle: the database or a transaction on it. */
-export type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'execute'>;
 
 export interface ListFilter {
   status?: ApplicationState;
@@ -68,6 +66,12 @@ function queueCondition(actor: Actor): SQL | null {
   }
 }
 
+/** Whether the actor's review authority still has to decide the row's current round. */
+function authorityPending(actor: Actor): SQL<boolean> {
+  if (actor.role !== 'provincial_authority' || !actor.authorityId) return sql<boolean>`false`;
+  return sql<boolean>`exists (select 1 from ${provincialReviews} where ${provincialReviews.applicationId} = ${applications.id} and ${provincialReviews.round} = ${applications.round} and ${provincialReviews.authorityId} = ${actor.authorityId} and ${provincialReviews.decision} = 'pending')`;
+}
+
 export async function listApplications(db: Db, actor: Actor, filter: ListFilter) {
   const scope = scopeCondition(actor);
   if (!scope) return { items: [], total: 0 };
@@ -105,6 +109,9 @@ export async function listApplications(db: Db, actor: Actor, filter: ListFilter)
         receivedAt: applications.receivedAt,
         isDemo: applications.isDemo,
         cityCodes: sql<string[]>`(select array_agg(${applicationCities.cityCode} order by ${applicationCities.cityCode}) from ${applicationCities} where ${applicationCities.applicationId} = ${applications.id})`,
+        // The facts the abilities of each row are decided on (application-scope.ts).
+        authorityIds: sql<string[]>`(select array_agg(${applicationCities.authorityId} order by ${applicationCities.cityCode}) from ${applicationCities} where ${applicationCities.applicationId} = ${applications.id})`,
+        actorAuthorityPending: authorityPending(actor),
       })
       .from(applications)
       .innerJoin(organisations, eq(organisations.id, applications.applicantOrgId))
@@ -117,7 +124,16 @@ export async function listApplications(db: Db, actor: Actor, filter: ListFilter)
       ? db.select({ n: count() }).from(applications).innerJoin(organisations, eq(organisations.id, applications.applicantOrgId)).where(where)
       : db.select({ n: count() }).from(applications).where(where),
   ]);
-  return { items: items.map((i) => ({ ...i, cityCodes: i.cityCodes ?? [] })), total: totals[0]?.n ?? 0 };
+  return {
+    items: items.map((i) => ({
+      ...i,
+      status: i.status as ApplicationState,
+      cityCodes: i.cityCodes ?? [],
+      authorityIds: i.authorityIds ?? [],
+      actorAuthorityPending: Boolean(i.actorAuthorityPending),
+    })),
+    total: totals[0]?.n ?? 0,
+  };
 }
 
 export async function getApplication(db: Tx, id: string) {

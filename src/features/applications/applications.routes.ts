@@ -1,14 +1,41 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { AppError } from '../../server/app-error.js';
-import { errorResponses } from '../../server/openapi.js';
-import { APPLICATION_ACTIONS, APPLICATION_STATES } from '../../shared/lifecycle/application-lifecycle.js';
-import { PAPER_COPY_STATES } from '../../shared/lifecycle/provincial-checklist.js';
+import { AppError } from '../../kernel/app-error.js';
+import { errorResponses, fileResponse, MEDIA } from '../../kernel/openapi.js';
+import { requireUser } from '../../kernel/request-guards.js';
+import type { Permission } from '../../shared/permissions/policy.js';
 import { checkPlan } from '../../shared/plan/checker.js';
-import { planSchema } from '../../shared/plan/plan-schema.js';
-import { requireUser } from '../auth/session-plugin.js';
+import {
+  applicationDetailSchema,
+  applicationListSchema,
+  applicationParams,
+  createApplicationBody,
+  createdApplicationSchema,
+  forwardBody,
+  historySchema,
+  listApplicationsQuery,
+  planVersionDetailSchema,
+  planVersionListSchema,
+  receiveBody,
+  returnBody,
+  savedPlanSchema,
+  savePlanBody,
+  submitBody,
+  transitionResultSchema,
+  versionParams,
+} from './applications.contract.js';
+import {
+  presentApplication,
+  presentAttachment,
+  presentEvent,
+  presentIntake,
+  presentListItem,
+  presentPlanVersion,
+  presentPlanVersionDetail,
+  presentProvincialReview,
+} from './applications.presenters.js';
 import {
   getIntake,
   getPlanVersion,
@@ -18,39 +45,13 @@ import {
   listPlanVersions,
   listProvincialReviews,
 } from './applications.queries.js';
+import { accessOf, createApplication, loadVisible, savePlan, transition, type TransitionInput } from './applications.service.js';
 import { planToDocx, planToXlsx } from './plan-documents.js';
-import { allowedActions, createApplication, loadVisible, savePlan, transition } from './applications.service.js';
 
-const idParams = z.object({ id: z.uuid() });
-const versionBody = { version: z.number().int().positive() };
-
-const listItem = z.object({
-  id: z.string(),
-  refNo: z.string(),
-  title: z.string(),
-  status: z.enum(APPLICATION_STATES),
-  version: z.number(),
-  round: z.number(),
-  applicationYear: z.number(),
-  applicantName: z.string(),
-  cityCodes: z.array(z.string()),
-  updatedAt: z.date(),
-  submittedAt: z.date().nullable(),
-  forwardedAt: z.date().nullable(),
-  receivedAt: z.date().nullable(),
-  isDemo: z.boolean(),
-});
-
-const findingSchema = z.object({
-  code: z.string(),
-  severity: z.enum(['blocking', 'warning']),
-  path: z.string(),
-  targetId: z.string().optional(),
-  sectionKey: z.string().optional(),
-  message: z.object({ 'zh-CN': z.string(), 'en-US': z.string() }),
-});
-
-const transitionResult = z.object({ version: z.number(), status: z.enum(APPLICATION_STATES) });
+/** Sends a file's bytes as they are: a file response has no JSON schema to serialise with. */
+function sendFile(reply: FastifyReply, mediaType: string, body: Buffer) {
+  return reply.type(mediaType).send(body);
+}
 
 export async function applicationRoutes(app: FastifyInstance, opts: { db: Db }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -63,21 +64,15 @@ export async function applicationRoutes(app: FastifyInstance, opts: { db: Db }) 
       schema: {
         tags: ['applications'],
         summary: '申报列表（按角色范围）Applications in my scope',
-        querystring: z.object({
-          status: z.enum(APPLICATION_STATES).optional(),
-          queue: z.enum(['true', 'false']).optional().describe('true: only what waits for my action'),
-          q: z.string().max(100).optional(),
-          page: z.coerce.number().int().min(1).max(100_000).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(20),
-        }),
-        response: { 200: z.object({ items: z.array(listItem), total: z.number() }), ...errorResponses(401, 403, 422) },
+        querystring: listApplicationsQuery,
+        response: { 200: applicationListSchema, ...errorResponses(401, 403, 422) },
       },
     },
     async (req) => {
       const user = requireUser(req);
       const { queue, ...rest } = req.query;
       const result = await listApplications(db, user, { ...rest, queue: queue === 'true' });
-      return { items: result.items.map((i) => ({ ...i, status: i.status as (typeof APPLICATION_STATES)[number] })), total: result.total };
+      return { items: result.items.map((i) => presentListItem(user, i)), total: result.total };
     },
   );
 
@@ -88,13 +83,8 @@ export async function applicationRoutes(app: FastifyInstance, opts: { db: Db }) 
       schema: {
         tags: ['applications'],
         summary: '新建申报（或导入 JSON 方案）Create an application, optionally from an imported plan',
-        body: z.object({
-          title: z.string().max(200).default(''),
-          applicationYear: z.number().int().min(2015).max(2100),
-          cityCodes: z.array(z.string().regex(/^\d{6}$/)).max(30).optional(),
-          plan: planSchema.optional(),
-        }),
-        response: { 201: z.object({ id: z.string() }), ...errorResponses(400, 401, 403, 422) },
+        body: createApplicationBody,
+        response: { 201: createdApplicationSchema, ...errorResponses(400, 401, 403, 422) },
       },
     },
     async (req, reply) => {
@@ -111,43 +101,27 @@ export async function applicationRoutes(app: FastifyInstance, opts: { db: Db }) 
       schema: {
         tags: ['applications'],
         summary: '申报详情 Application detail, with checker findings and the actions I may take',
-        params: idParams,
-        response: { 200: z.any(), ...errorResponses(401, 403, 404, 422) },
+        params: applicationParams,
+        response: { 200: applicationDetailSchema, ...errorResponses(401, 403, 404, 422) },
       },
     },
     async (req) => {
       const user = requireUser(req);
       const a = await loadVisible(db, user, req.params.id);
-      const [actions, reviews, intake, files] = await Promise.all([
-        allowedActions(db, user, a),
+      const [access, reviews, intake, files] = await Promise.all([
+        accessOf(db, user, a),
         listProvincialReviews(db, a.id),
         getIntake(db, a.id),
         listAttachments(db, a.id),
       ]);
       return {
-        application: {
-          id: a.id,
-          refNo: a.refNo,
-          title: a.title,
-          status: a.status,
-          version: a.version,
-          round: a.round,
-          applicationYear: a.applicationYear,
-          applicantName: a.applicantName,
-          cities: a.cities,
-          createdAt: a.createdAt,
-          updatedAt: a.updatedAt,
-          submittedAt: a.submittedAt,
-          forwardedAt: a.forwardedAt,
-          receivedAt: a.receivedAt,
-          isDemo: a.isDemo,
-        },
+        application: presentApplication(a, access.abilities),
         plan: a.plan,
         findings: checkPlan(a.plan),
-        allowedActions: actions,
-        provincialReviews: reviews,
-        intake,
-        attachments: files,
+        allowedActions: access.allowedActions,
+        provincialReviews: reviews.map(presentProvincialReview),
+        intake: intake && presentIntake(intake),
+        attachments: files.map(presentAttachment),
       };
     },
   );
@@ -159,12 +133,9 @@ export async function applicationRoutes(app: FastifyInstance, opts: { db: Db }) 
       schema: {
         tags: ['applications'],
         summary: '保存方案（乐观锁）Save the plan; the version must be the one you loaded',
-        params: idParams,
-        body: z.object({ ...versionBody, plan: planSchema, title: z.string().max(200).optional() }),
-        response: {
-          200: z.object({ version: z.number(), findings: z.array(findingSchema) }),
-          ...errorResponses(400, 401, 403, 404, 409, 422),
-        },
+        params: applicationParams,
+        body: savePlanBody,
+        response: { 200: savedPlanSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     },
     async (req) => {
@@ -178,12 +149,12 @@ export async function applicationRoutes(app: FastifyInstance, opts: { db: Db }) 
     '/applications/:id/versions',
     {
       config: { permission: 'application.read' },
-      schema: { tags: ['applications'], summary: '方案版本历史 Plan versions', params: idParams, response: { 200: z.any(), ...errorResponses(401, 403, 404) } },
+      schema: { tags: ['applications'], summary: '方案版本历史 Plan versions', params: applicationParams, response: { 200: planVersionListSchema, ...errorResponses(401, 403, 404) } },
     },
     async (req) => {
       const user = requireUser(req);
       await loadVisible(db, user, req.params.id);
-      return { items: await listPlanVersions(db, req.params.id) };
+      return { items: (await listPlanVersions(db, req.params.id)).map(presentPlanVersion) };
     },
   );
 
@@ -194,8 +165,8 @@ export async function applicationRoutes(app: FastifyInstance, opts: { db: Db }) 
       schema: {
         tags: ['applications'],
         summary: '某一版本的方案 One plan version',
-        params: z.object({ id: z.uuid(), versionId: z.uuid() }),
-        response: { 200: z.any(), ...errorResponses(401, 403, 404) },
+        params: versionParams,
+        response: { 200: planVersionDetailSchema, ...errorResponses(401, 403, 404) },
       },
     },
     async (req) => {
@@ -203,7 +174,7 @@ export async function applicationRoutes(app: FastifyInstance, opts: { db: Db }) 
       await loadVisible(db, user, req.params.id);
       const v = await getPlanVersion(db, req.params.id, req.params.versionId);
       if (!v) throw new AppError('NOT_FOUND');
-      return v;
+      return presentPlanVersionDetail(v);
     },
   );
 
@@ -211,12 +182,12 @@ export async function applicationRoutes(app: FastifyInstance, opts: { db: Db }) 
     '/applications/:id/history',
     {
       config: { permission: 'application.read' },
-      schema: { tags: ['applications'], summary: '办理历史 Audit history', params: idParams, response: { 200: z.any(), ...errorResponses(401, 403, 404) } },
+      schema: { tags: ['applications'], summary: '办理历史 Audit history', params: applicationParams, response: { 200: historySchema, ...errorResponses(401, 403, 404) } },
     },
     async (req) => {
       const user = requireUser(req);
       await loadVisible(db, user, req.params.id);
-      return { items: await listEvents(db, req.params.id) };
+      return { items: (await listEvents(db, req.params.id)).map(presentEvent) };
     },
   );
 
@@ -224,7 +195,12 @@ export async function applicationRoutes(app: FastifyInstance, opts: { db: Db }) 
     '/applications/:id/export',
     {
       config: { permission: 'application.export' },
-      schema: { tags: ['applications'], summary: '导出方案 JSON Export the plan as JSON (docs/plan-format.md)', params: idParams, response: { 200: z.any(), ...errorResponses(401, 403, 404) } },
+      schema: {
+        tags: ['applications'],
+        summary: '导出方案 JSON Export the plan as JSON (docs/plan-format.md)',
+        params: applicationParams,
+        response: { 200: fileResponse('实施方案 JSON 文件 The plan file (mic2025-plan)', MEDIA.json), ...errorResponses(401, 403, 404) },
+      },
     },
     async (req, reply) => {
       const user = requireUser(req);
@@ -240,14 +216,19 @@ export async function applicationRoutes(app: FastifyInstance, opts: { db: Db }) 
     '/applications/:id/export.docx',
     {
       config: { permission: 'application.export' },
-      schema: { tags: ['applications'], summary: '导出实施方案 Word 文档 The plan as a Word document', params: idParams, response: { 200: z.any(), ...errorResponses(401, 403, 404) } },
+      schema: {
+        tags: ['applications'],
+        summary: '导出实施方案 Word 文档 The plan as a Word document',
+        params: applicationParams,
+        response: { 200: fileResponse('实施方案 Word', MEDIA.docx), ...errorResponses(401, 403, 404) },
+      },
     },
     async (req, reply) => {
       const user = requireUser(req);
       const a = await loadVisible(db, user, req.params.id);
       const buf = await planToDocx(a.plan, { refNo: a.refNo });
       reply.header('content-disposition', `attachment; filename="${a.refNo}.docx"; filename*=UTF-8''${encodeURIComponent(`${a.refNo}-实施方案.docx`)}`);
-      return reply.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(buf);
+      return sendFile(reply, MEDIA.docx, buf);
     },
   );
 
@@ -255,18 +236,29 @@ export async function applicationRoutes(app: FastifyInstance, opts: { db: Db }) 
     '/applications/:id/export.xlsx',
     {
       config: { permission: 'application.export' },
-      schema: { tags: ['applications'], summary: '导出目标体系及附表 Excel The target system and tables as Excel', params: idParams, response: { 200: z.any(), ...errorResponses(401, 403, 404) } },
+      schema: {
+        tags: ['applications'],
+        summary: '导出目标体系及附表 Excel The target system and tables as Excel',
+        params: applicationParams,
+        response: { 200: fileResponse('目标体系及附表 Excel', MEDIA.xlsx), ...errorResponses(401, 403, 404) },
+      },
     },
     async (req, reply) => {
       const user = requireUser(req);
       const a = await loadVisible(db, user, req.params.id);
       const buf = await planToXlsx(a.plan);
       reply.header('content-disposition', `attachment; filename="${a.refNo}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${a.refNo}-目标体系.xlsx`)}`);
-      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(buf);
+      return sendFile(reply, MEDIA.xlsx, buf);
     },
   );
 
-  const transitionRoute = (action: (typeof APPLICATION_ACTIONS)[number], permission: 'application.submit' | 'application.forward' | 'application.return' | 'application.receive', summary: string, body: z.ZodObject) =>
+  /** One route per transition: its body schema from the contract, the same answer for all. */
+  const transitionRoute = <B extends z.ZodObject>(
+    action: TransitionInput['action'],
+    permission: Permission,
+    summary: string,
+    body: B,
+  ) =>
     r.post(
       `/applications/:id/${action}`,
       {
@@ -274,40 +266,19 @@ export async function applicationRoutes(app: FastifyInstance, opts: { db: Db }) 
         schema: {
           tags: ['workflow'],
           summary,
-          params: idParams,
+          params: applicationParams,
           body,
-          response: { 200: transitionResult, ...errorResponses(400, 401, 403, 404, 409, 422) },
+          response: { 200: transitionResultSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
         },
       },
       async (req) => {
         const user = requireUser(req);
-        return transition(db, user, (req.params as { id: string }).id, { action, ...(req.body as object) } as never);
+        return transition(db, user, req.params.id, { action, ...(req.body as object) } as TransitionInput);
       },
     );
 
-  transitionRoute('submit', 'application.submit', '提交省级初审 Submit to the provincial authority', z.object({ ...versionBody, comment: z.string().max(2000).optional() }));
-  transitionRoute(
-    'forward',
-    'application.forward',
-    '初审通过并转报工信部 Forward with the provincial opinion',
-    z.object({
-      ...versionBody,
-      checklist: z.record(z.string(), z.boolean()),
-      opinion: z.string().trim().min(1).max(5000),
-      opinionDate: z.iso.date(),
-    }),
-  );
-  transitionRoute('return', 'application.return', '退回修改 Return to the city for revision', z.object({ ...versionBody, reasons: z.string().trim().min(1).max(5000) }));
-  transitionRoute(
-    'receive',
-    'application.receive',
-    '受理并登记纸质材料 Receive; record the paper copies (3 printed, 2 discs)',
-    z.object({
-      ...versionBody,
-      printedCopies: z.enum(PAPER_COPY_STATES),
-      discs: z.enum(PAPER_COPY_STATES),
-      formalCheckPassed: z.boolean(),
-      note: z.string().max(2000).optional(),
-    }),
-  );
+  transitionRoute('submit', 'application.submit', '提交省级初审 Submit to the provincial authority', submitBody);
+  transitionRoute('forward', 'application.forward', '初审通过并转报工信部 Forward with the provincial opinion', forwardBody);
+  transitionRoute('return', 'application.return', '退回修改 Return to the city for revision', returnBody);
+  transitionRoute('receive', 'application.receive', '受理并登记纸质材料 Receive; record the paper copies (3 printed, 2 discs)', receiveBody);
 }

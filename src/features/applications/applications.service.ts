@@ -3,10 +3,9 @@
  * Each transition is one transaction: compare-and-set on version and status, then an audit event.
  */
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../../db/client.js';
-import { AppError } from '../../server/app-error.js';
+import type { Db, Tx } from '../../db/client.js';
+import { AppError } from '../../kernel/app-error.js';
 import {
-  availableActions,
   decideTransition,
   type ApplicationAction,
   type ApplicationState,
@@ -15,9 +14,10 @@ import {
 import { checklistComplete, type PaperCopyState } from '../../shared/lifecycle/provincial-checklist.js';
 import { checkPlan } from '../../shared/plan/checker.js';
 import { emptyPlan, type Plan } from '../../shared/plan/plan-schema.js';
-import { can, canSeeApplication } from '../../shared/permissions/policy.js';
-import type { Actor } from '../../shared/permissions/roles.js';
-import { getDivision, reviewAuthoritiesFor } from '../reference/divisions.js';
+import { allowedApplicationActions, applicationAbilities, type ApplicationAbility } from '../../shared/permissions/application-scope.js';
+import { canSeeApplication, type ApplicationScope } from '../../shared/permissions/policy.js';
+import type { Actor } from '../../shared/roles/roles.js';
+import { getDivision, reviewAuthoritiesFor } from '../../shared/reference/divisions.js';
 import {
   casUpdateApplication,
   closePendingRound,
@@ -32,21 +32,30 @@ import {
   recordPlanVersion,
   replaceApplicationCities,
   type ApplicationRow,
-  type Tx,
 } from './applications.queries.js';
 
-/** Loads an application the actor may see; anything else is "not found" so nothing leaks. */
-export async function loadVisible(db: Tx, actor: Actor, id: string): Promise<ApplicationRow> {
-  const app = await getApplication(db, id);
-  if (!app) throw new AppError('NOT_FOUND');
-  const scope = {
+/** The facts of an application that decide who may see it (and its attachments). */
+export function scopeOf(app: ApplicationRow): ApplicationScope {
+  return {
     status: app.status,
     cityCodes: app.cities.map((c) => c.cityCode),
     authorityIds: app.cities.map((c) => c.authorityId),
     forwardedAt: app.forwardedAt,
   };
-  if (!canSeeApplication(actor, scope)) throw new AppError('NOT_FOUND');
+}
+
+/** Loads an application the actor may see; anything else is "not found" so nothing leaks. */
+export async function loadVisible(db: Tx, actor: Actor, id: string): Promise<ApplicationRow> {
+  const app = await getApplication(db, id);
+  if (!app) throw new AppError('NOT_FOUND');
+  if (!canSeeApplication(actor, scopeOf(app))) throw new AppError('NOT_FOUND');
   return app;
+}
+
+/** An application's id and the facts of its scope, for features that guard rows hanging off it. */
+export async function applicationScope(db: Tx, id: string): Promise<{ id: string; scope: ApplicationScope } | null> {
+  const app = await getApplication(db, id);
+  return app ? { id: app.id, scope: scopeOf(app) } : null;
 }
 
 /** Resolves city codes to rows with their review authority; refuses codes that are not applicant cities. */
@@ -143,34 +152,14 @@ function contextFor(app: ApplicationRow, actor: Actor, pending: string[], action
   };
 }
 
-/** The actions this actor may take on this application now: the web shows exactly these buttons. */
-export async function allowedActions(db: Tx, actor: Actor, app: ApplicationRow): Promise<ApplicationAction[]> {
+/**
+ * What this actor may do with this application now, by the one policy: the lifecycle actions (the
+ * detail's buttons) and the abilities sent with the application.
+ */
+export async function accessOf(db: Tx, actor: Actor, app: ApplicationRow): Promise<{ allowedActions: ApplicationAction[]; abilities: ApplicationAbility[] }> {
   const pending = app.status === 'submitted' ? await countPending(db, app.id, app.round) : [];
-  return availableActions(app.status, actor.role).filter((action) => {
-    if (!can(actor.role, permissionFor(action))) return false;
-    if (action === 'forward' || action === 'return') return actor.authorityId !== null && pending.includes(actor.authorityId);
-    return true;
-  });
-}
-
-function permissionFor(action: ApplicationAction) {
-  switch (action) {
-    case 'save':
-      return 'application.update' as const;
-    case 'submit':
-      return 'application.submit' as const;
-    case 'forward':
-      return 'application.forward' as const;
-    case 'return':
-      return 'application.return' as const;
-    case 'receive':
-      return 'application.receive' as const;
-    case 'open_review':
-    case 'approve':
-    case 'send_back':
-    case 'reject':
-      return 'application.decide' as const;
-  }
+  const facts = { ...scopeOf(app), actorAuthorityPending: actor.authorityId !== null && pending.includes(actor.authorityId) };
+  return { allowedActions: allowedApplicationActions(actor, facts), abilities: applicationAbilities(actor, facts) };
 }
 
 export type TransitionInput =

@@ -6,18 +6,17 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { AppError } from '../../server/app-error.js';
-import { errorResponses } from '../../server/openapi.js';
-import { isEditable } from '../../shared/lifecycle/application-lifecycle.js';
-import { insertEvent } from '../applications/applications.queries.js';
-import { loadVisible } from '../applications/applications.service.js';
-import { requireUser } from '../auth/session-plugin.js';
+import { AppError } from '../../kernel/app-error.js';
+import { errorResponses, fileResponse } from '../../kernel/openapi.js';
+import { requireUser } from '../../kernel/request-guards.js';
+import { checkFile, KIND_MIME, safeFilename } from '../../shared/files/file-type.js';
+import { decideAttachmentRead, decideAttachmentUpload, type AttachmentDecision } from '../../shared/permissions/attachment-scope.js';
+import { applicationScope, insertEvent } from '../applications/public.js';
+import { downloadParams, uploadedAttachmentSchema, uploadParams } from './attachments.contract.js';
 import { getAttachment, insertAttachment } from './attachments.queries.js';
-import { checkFile, safeFilename } from './file-type.js';
 
 export interface AttachmentOptions {
   db: Db;
@@ -25,8 +24,28 @@ export interface AttachmentOptions {
   maxBytes: number;
 }
 
+function enforce(decision: AttachmentDecision) {
+  if (!decision.ok) throw new AppError(decision.reason);
+}
+
+/** Every type an attachment may be stored as (the bytes decide it on upload). */
+const STORED_TYPES = [...new Set(Object.values(KIND_MIME))];
+
 function blobPath(uploadDir: string, sha256: string) {
   return join(uploadDir, sha256.slice(0, 2), sha256);
+}
+
+/** Streams a stored file back as a download the browser will neither sniff nor run. */
+function sendStored(reply: FastifyReply, att: { filename: string; mimeType: string; size: number }, path: string) {
+  const ascii = att.filename.replace(/[^\x20-\x7e]/g, '_');
+  return reply
+    .header('content-type', att.mimeType)
+    .header('content-length', att.size)
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(att.filename)}`)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('cache-control', 'private, no-store')
+    .send(createReadStream(path));
 }
 
 export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentOptions) {
@@ -41,17 +60,15 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentOpt
         tags: ['attachments'],
         summary: '上传附件（PDF、Word、Excel、图片）Upload an attachment (multipart field "file")',
         consumes: ['multipart/form-data'],
-        params: z.object({ id: z.uuid() }),
-        response: {
-          201: z.object({ id: z.string(), filename: z.string(), mimeType: z.string(), size: z.number(), sha256: z.string() }),
-          ...errorResponses(400, 401, 403, 404, 409, 413, 415),
-        },
+        params: uploadParams,
+        response: { 201: uploadedAttachmentSchema, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
       },
     },
     async (req, reply) => {
       const user = requireUser(req);
-      const application = await loadVisible(db, user, req.params.id);
-      if (!isEditable(application.status)) throw new AppError('INVALID_TRANSITION');
+      const application = await applicationScope(db, req.params.id);
+      if (!application) throw new AppError('NOT_FOUND');
+      enforce(decideAttachmentUpload(user, application.scope));
       if (!req.isMultipart()) throw new AppError('BAD_REQUEST');
       const file = await req.file({ limits: { fileSize: maxBytes, files: 1 } });
       if (!file) throw new AppError('BAD_REQUEST');
@@ -82,24 +99,18 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentOpt
       schema: {
         tags: ['attachments'],
         summary: '下载附件 Download an attachment',
-        params: z.object({ attachmentId: z.uuid() }),
-        response: { 200: z.any().describe('The file'), ...errorResponses(401, 403, 404) },
+        params: downloadParams,
+        response: { 200: fileResponse('附件 The file, with the type it was stored as', ...STORED_TYPES), ...errorResponses(401, 403, 404) },
       },
     },
     async (req, reply) => {
       const user = requireUser(req);
       const att = await getAttachment(db, req.params.attachmentId);
       if (!att) throw new AppError('NOT_FOUND');
-      await loadVisible(db, user, att.applicationId);
-      const ascii = att.filename.replace(/[^\x20-\x7e]/g, '_');
-      reply
-        .header('content-type', att.mimeType)
-        .header('content-length', att.size)
-        .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(att.filename)}`)
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'private, no-store');
-      return reply.send(createReadStream(blobPath(uploadDir, att.sha256)));
+      const application = await applicationScope(db, att.applicationId);
+      if (!application) throw new AppError('NOT_FOUND');
+      enforce(decideAttachmentRead(user, application.scope));
+      return sendStored(reply, att, blobPath(uploadDir, att.sha256));
     },
   );
 }

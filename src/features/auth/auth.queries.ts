@@ -1,7 +1,7 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import type { Role } from '../../shared/permissions/roles.js';
-import type { SessionUser } from './session-plugin.js';
+import type { Role } from '../../shared/roles/roles.js';
+import type { SessionUser } from '../../kernel/request-guards.js';
 import { loginThrottle, organisations, sessions, users } from '../../db/schema.js';
 
 export async function findUserForLogin(db: Db, username: string) {

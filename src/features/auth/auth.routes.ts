@@ -1,12 +1,10 @@
 import argon2 from 'argon2';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { AppError } from '../../server/app-error.js';
-import { errorResponses } from '../../server/openapi.js';
+import { AppError } from '../../kernel/app-error.js';
+import { errorResponses } from '../../kernel/openapi.js';
 import { permissionsOf } from '../../shared/permissions/policy.js';
-import { ROLES } from '../../shared/permissions/roles.js';
 import {
   bumpThrottle,
   deleteExpiredSessions,
@@ -15,7 +13,8 @@ import {
   recordLoginFailure,
   resetLoginFailures,
 } from './auth.queries.js';
-import type { SessionUser } from './session-plugin.js';
+import type { SessionUser } from '../../kernel/request-guards.js';
+import { loginBody, logoutResponse, meSchema, type Me } from './auth.contract.js';
 
 export const LOGIN_MAX_FAILURES = 5;
 export const LOGIN_LOCK_MINUTES = 15;
@@ -23,23 +22,7 @@ export const LOGIN_LOCK_MINUTES = 15;
 export const LOGIN_IP_LIMIT = 30;
 export const LOGIN_IP_WINDOW_SECONDS = 15 * 60;
 
-const meSchema = z.object({
-  user: z.object({
-    id: z.string(),
-    username: z.string(),
-    displayName: z.string(),
-    role: z.enum(ROLES),
-    organisationId: z.string(),
-    organisationName: z.string(),
-    organisationKind: z.string(),
-    divisionCode: z.string(),
-    authorityId: z.string().nullable(),
-  }),
-  csrfToken: z.string(),
-  permissions: z.array(z.string()),
-});
-
-function present(user: SessionUser, csrfToken: string) {
+function present(user: SessionUser, csrfToken: string): Me {
   return {
     user: {
       id: user.id,
@@ -71,7 +54,7 @@ export async function authRoutes(app: FastifyInstance, opts: { db: Db }) {
       schema: {
         tags: ['auth'],
         summary: '登录 Sign in',
-        body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
+        body: loginBody,
         response: { 200: meSchema, ...errorResponses(401, 422, 423, 429) },
       },
     },
@@ -102,7 +85,7 @@ export async function authRoutes(app: FastifyInstance, opts: { db: Db }) {
 
   r.post(
     '/auth/logout',
-    { schema: { tags: ['auth'], summary: '退出 Sign out', response: { 204: z.null(), ...errorResponses(401, 403) } } },
+    { schema: { tags: ['auth'], summary: '退出 Sign out', response: { 204: logoutResponse, ...errorResponses(401, 403) } } },
     async (req, reply) => {
       if (!req.user) throw new AppError('AUTH_REQUIRED');
       await app.endSession(req, reply);

@@ -6,34 +6,14 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db } from '../../db/client.js';
-import type { Actor, Role } from '../../shared/permissions/roles.js';
-import { can, type Permission } from '../../shared/permissions/policy.js';
-import { AppError } from '../../server/app-error.js';
+import type { Role } from '../../shared/roles/roles.js';
+import { can } from '../../shared/permissions/policy.js';
+import { AppError } from '../../kernel/app-error.js';
+import type { SessionUser } from '../../kernel/request-guards.js';
 import { deleteSession, findSession, insertSession } from './auth.queries.js';
 
 export const SESSION_COOKIE = 'mic_sid';
 export const CSRF_HEADER = 'x-csrf-token';
-
-export interface SessionUser extends Actor {
-  username: string;
-  displayName: string;
-  organisationName: string;
-  organisationKind: string;
-}
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    user: SessionUser | null;
-    sessionId: string | null;
-    csrfToken: string | null;
-  }
-  interface FastifyContextConfig {
-    /** The coarse permission a route needs; omitted means public. */
-    permission?: Permission;
-    /** Set on routes that must not require the CSRF header (login). */
-    skipCsrf?: boolean;
-  }
-}
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -70,7 +50,7 @@ export const sessionPlugin = fp(async (app: FastifyInstance, opts: SessionOption
       displayName: row.displayName,
       organisationName: row.organisationName,
       organisationKind: row.organisationKind,
-    };
+    } satisfies SessionUser;
   });
 
   // Runs after routing, so the route's config is known.
@@ -120,10 +100,4 @@ function safeEqual(a: string, b: string): boolean {
   const ba = Buffer.from(a);
   const bb = Buffer.from(b);
   return ba.length === bb.length && timingSafeEqual(ba, bb);
-}
-
-/** The signed-in user, or a 401. For use inside handlers of routes with a permission. */
-export function requireUser(req: FastifyRequest): SessionUser {
-  if (!req.user) throw new AppError('AUTH_REQUIRED');
-  return req.user;
 }

@@ -10,7 +10,7 @@
  *   北京) means "no city": cityCode null — unless a city of that name exists (吉林 in 吉林省).
  * - A relation may name a province (浙江省), a prefecture (宁波市) or a district (佛山市顺德区).
  */
-import { findDivisions, getDivision, listDivisions, type Division } from '../reference/divisions.js';
+import { findDivisions, getDivision, listDivisions, type Division } from '../../shared/reference/divisions.js';
 
 export type Resolved = { ok: true; code: string | null } | { ok: false; reason: 'unknown' | 'ambiguous' | 'outside_province'; candidates?: string[] };
 

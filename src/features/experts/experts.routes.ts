@@ -1,35 +1,36 @@
 /**
  * The expert pool (专家库) for the ministry planning department (permission expert.manage): list
  * with filters, create, edit, switch availability, and Excel export, template and all-or-nothing
- * import. Uploads are .xlsx only, checked by their bytes.
+ * import. Uploads are .xlsx only, checked by their bytes. Schemas in experts.contract.ts; rules in
+ * experts.service.ts and the one policy (shared/permissions/expert-scope.ts).
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { AppError } from '../../server/app-error.js';
-import { errorResponses } from '../../server/openapi.js';
-import { checkFile, KIND_MIME, safeFilename } from '../attachments/file-type.js';
-import { requireUser } from '../auth/session-plugin.js';
+import { AppError } from '../../kernel/app-error.js';
+import { errorResponses, fileResponse, MEDIA } from '../../kernel/openapi.js';
+import { requireUser } from '../../kernel/request-guards.js';
+import { checkFile, KIND_MIME, safeFilename } from '../../shared/files/file-type.js';
 import { SUGGESTED_FIELDS } from './expert-labels.js';
-import { expertInputSchema } from './expert-input.js';
+import {
+  availabilityBody,
+  expertFieldsSchema,
+  expertFilterQuery,
+  expertInputSchema,
+  expertListQuery,
+  expertListSchema,
+  expertParams,
+  expertSchema,
+  importResultSchema,
+} from './experts.contract.js';
 import { expertsToXlsx, expertTemplateXlsx } from './experts.excel.js';
-import { fieldsInUse, getExpert, insertExpert, listExperts, setExpertAvailable, updateExpert, type ExpertFilter } from './experts.queries.js';
-import { assertDivisionCodes, importExperts, presentExpert } from './experts.service.js';
+import { fieldsInUse, listExperts, type ExpertFilter } from './experts.queries.js';
+import { createExpert, expertPage, importExperts, presentExpert, replaceExpert, setAvailability, visibleExpert } from './experts.service.js';
 
 const TAGS = ['experts'];
-const idParams = z.object({ id: z.uuid() });
-const filterQuery = z.object({
-  q: z.string().trim().max(100).optional(),
-  field: z.string().trim().max(50).optional(),
-  provinceCode: z
-    .string()
-    .regex(/^\d{2}0000$/)
-    .optional(),
-  available: z.enum(['true', 'false']).optional(),
-});
 
-function filterOf(q: z.infer<typeof filterQuery>): ExpertFilter {
+function filterOf(q: z.infer<typeof expertFilterQuery>): ExpertFilter {
   return {
     q: q.q || undefined,
     field: q.field || undefined,
@@ -64,17 +65,13 @@ export async function expertRoutes(app: FastifyInstance, opts: ExpertRouteOption
       schema: {
         tags: TAGS,
         summary: '专家库列表 The expert pool, filtered (q: name, organisation or title; field; provinceCode; available)',
-        querystring: filterQuery.extend({
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(500).default(50),
-        }),
-        response: { 200: z.any(), ...errorResponses(401, 403, 422) },
+        querystring: expertListQuery,
+        response: { 200: expertListSchema, ...errorResponses(401, 403, 422) },
       },
     },
     async (req) => {
       const { page, pageSize, ...q } = req.query;
-      const { items, total } = await listExperts(db, filterOf(q), { offset: (page - 1) * pageSize, limit: pageSize });
-      return { items: items.map(presentExpert), total, page, pageSize };
+      return expertPage(db, requireUser(req), filterOf(q), page, pageSize);
     },
   );
 
@@ -82,7 +79,7 @@ export async function expertRoutes(app: FastifyInstance, opts: ExpertRouteOption
     '/experts/fields',
     {
       config,
-      schema: { tags: TAGS, summary: '专业领域（在用及建议）Fields of expertise in use and suggested', response: { 200: z.object({ inUse: z.array(z.string()), suggested: z.array(z.string()) }), ...errorResponses(401, 403) } },
+      schema: { tags: TAGS, summary: '专业领域（在用及建议）Fields of expertise in use and suggested', response: { 200: expertFieldsSchema, ...errorResponses(401, 403) } },
     },
     async () => ({ inUse: await fieldsInUse(db), suggested: [...SUGGESTED_FIELDS] }),
   );
@@ -91,7 +88,12 @@ export async function expertRoutes(app: FastifyInstance, opts: ExpertRouteOption
     '/experts/export.xlsx',
     {
       config,
-      schema: { tags: TAGS, summary: '导出专家库 Excel The pool (with the list filters) as Excel', querystring: filterQuery, response: { 200: z.any(), ...errorResponses(401, 403, 422) } },
+      schema: {
+        tags: TAGS,
+        summary: '导出专家库 Excel The pool (with the list filters) as Excel',
+        querystring: expertFilterQuery,
+        response: { 200: fileResponse('专家库 Excel', MEDIA.xlsx), ...errorResponses(401, 403, 422) },
+      },
     },
     async (req, reply) => {
       const { items } = await listExperts(db, filterOf(req.query));
@@ -103,7 +105,10 @@ export async function expertRoutes(app: FastifyInstance, opts: ExpertRouteOption
 
   r.get(
     '/experts/template.xlsx',
-    { config, schema: { tags: TAGS, summary: '下载专家导入模板 The empty import template', response: { 200: z.any(), ...errorResponses(401, 403) } } },
+    {
+      config,
+      schema: { tags: TAGS, summary: '下载专家导入模板 The empty import template', response: { 200: fileResponse('专家库导入模板 Excel', MEDIA.xlsx), ...errorResponses(401, 403) } },
+    },
     async (_req, reply) => sendXlsx(reply, await expertTemplateXlsx(), '专家库导入模板.xlsx'),
   );
 
@@ -113,12 +118,9 @@ export async function expertRoutes(app: FastifyInstance, opts: ExpertRouteOption
       config,
       schema: {
         tags: TAGS,
-        summary: '从 Excel 导入专家（multipart 字段 file，仅 .xlsx；任一行有误则全部不导入）Import experts from .xlsx, all or nothing',
+        summary: '从 Excel 导入专家（multipart 字段 file，仅 .xlsx；任一行有误则全部不导入，422 的 details.rows 列出每个问题）Import experts from .xlsx, all or nothing; a 422 lists every problem in details.rows',
         consumes: ['multipart/form-data'],
-        response: {
-          200: z.object({ created: z.number() }),
-          ...errorResponses(400, 401, 403, 413, 415, 422),
-        },
+        response: { 200: importResultSchema, ...errorResponses(400, 401, 403, 413, 415, 422) },
       },
     },
     async (req) => {
@@ -137,11 +139,10 @@ export async function expertRoutes(app: FastifyInstance, opts: ExpertRouteOption
 
   r.get(
     '/experts/:id',
-    { config, schema: { tags: TAGS, summary: '专家详情 One expert', params: idParams, response: { 200: z.any(), ...errorResponses(401, 403, 404, 422) } } },
+    { config, schema: { tags: TAGS, summary: '专家详情 One expert', params: expertParams, response: { 200: expertSchema, ...errorResponses(401, 403, 404, 422) } } },
     async (req) => {
-      const e = await getExpert(db, req.params.id);
-      if (!e) throw new AppError('NOT_FOUND');
-      return presentExpert(e);
+      const user = requireUser(req);
+      return presentExpert(user, await visibleExpert(db, user, req.params.id));
     },
   );
 
@@ -149,27 +150,24 @@ export async function expertRoutes(app: FastifyInstance, opts: ExpertRouteOption
     '/experts',
     {
       config,
-      schema: { tags: TAGS, summary: '新增专家 Add an expert', body: expertInputSchema, response: { 201: z.any(), ...errorResponses(401, 403, 422) } },
+      schema: { tags: TAGS, summary: '新增专家 Add an expert', body: expertInputSchema, response: { 201: expertSchema, ...errorResponses(401, 403, 422) } },
     },
-    async (req, reply) => {
-      assertDivisionCodes(req.body);
-      const id = await insertExpert(db, req.body);
-      const e = await getExpert(db, id);
-      return reply.status(201).send(presentExpert(e!));
-    },
+    async (req, reply) => reply.status(201).send(await createExpert(db, requireUser(req), req.body)),
   );
 
   r.put(
     '/experts/:id',
     {
       config,
-      schema: { tags: TAGS, summary: '修改专家信息 Replace an expert record', params: idParams, body: expertInputSchema, response: { 200: z.any(), ...errorResponses(401, 403, 404, 422) } },
+      schema: {
+        tags: TAGS,
+        summary: '修改专家信息 Replace an expert record',
+        params: expertParams,
+        body: expertInputSchema,
+        response: { 200: expertSchema, ...errorResponses(401, 403, 404, 422) },
+      },
     },
-    async (req) => {
-      assertDivisionCodes(req.body);
-      if (!(await updateExpert(db, req.params.id, req.body))) throw new AppError('NOT_FOUND');
-      return presentExpert((await getExpert(db, req.params.id))!);
-    },
+    async (req) => replaceExpert(db, requireUser(req), req.params.id, req.body),
   );
 
   r.patch(
@@ -179,14 +177,11 @@ export async function expertRoutes(app: FastifyInstance, opts: ExpertRouteOption
       schema: {
         tags: TAGS,
         summary: '设置专家是否可用 Mark an expert available or not',
-        params: idParams,
-        body: z.object({ available: z.boolean() }),
-        response: { 200: z.any(), ...errorResponses(401, 403, 404, 422) },
+        params: expertParams,
+        body: availabilityBody,
+        response: { 200: expertSchema, ...errorResponses(401, 403, 404, 422) },
       },
     },
-    async (req) => {
-      if (!(await setExpertAvailable(db, req.params.id, req.body.available))) throw new AppError('NOT_FOUND');
-      return presentExpert((await getExpert(db, req.params.id))!);
-    },
+    async (req) => setAvailability(db, requireUser(req), req.params.id, req.body.available),
   );
 }

@@ -1,41 +1,23 @@
 /**
  * The expert pool's rules beyond single queries: what a client sees of an expert (division names,
- * relation labels), checks of division codes, and the all-or-nothing Excel import.
+ * relation labels, the actor's abilities from the one policy), checks of division codes, and the
+ * all-or-nothing Excel import.
  */
 import type { Db } from '../../db/client.js';
-import { AppError } from '../../server/app-error.js';
-import { getDivision } from '../reference/divisions.js';
+import { AppError } from '../../kernel/app-error.js';
+import { iso } from '../../shared/contract/wire.js';
+import { canSeeExpert, expertAbilities } from '../../shared/permissions/expert-scope.js';
+import { getDivision } from '../../shared/reference/divisions.js';
+import type { Actor } from '../../shared/roles/roles.js';
 import { ORGANISATION_TYPE_LABELS, RELATION_KIND_LABELS, type OrganisationType, type RelationKind } from './expert-labels.js';
 import type { ExpertInput } from './expert-input.js';
 import { divisionCodeProblems, placeName } from './expert-places.js';
 import { COLUMN_BY_KEY, parseExpertRows, type RowError } from './expert-rows.js';
 import { readExpertsXlsx } from './experts.excel.js';
-import { expertsNamed, insertExperts, type ExpertRow } from './experts.queries.js';
+import type { Expert, ExpertList } from './experts.contract.js';
+import { expertsNamed, getExpert, insertExpert, insertExperts, listExperts, setExpertAvailable, updateExpert, type ExpertFilter, type ExpertRow } from './experts.queries.js';
 
-export interface ExpertView {
-  id: string;
-  name: string;
-  organisation: string;
-  organisationType: string;
-  organisationTypeLabel: { zh: string; en: string } | null;
-  title: string;
-  provinceCode: string;
-  provinceName: string;
-  cityCode: string | null;
-  cityName: string | null;
-  fields: string[];
-  relations: { cityCode: string; cityName: string; kind: string; kindLabel: { zh: string; en: string } | null; note: string }[];
-  available: boolean;
-  loadCap: number;
-  email: string | null;
-  phone: string | null;
-  userId: string | null;
-  isDemo: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export function presentExpert(e: ExpertRow): ExpertView {
+export function presentExpert(actor: Actor, e: ExpertRow): Expert {
   return {
     id: e.id,
     name: e.name,
@@ -61,9 +43,40 @@ export function presentExpert(e: ExpertRow): ExpertView {
     phone: e.phone,
     userId: e.userId,
     isDemo: e.isDemo,
-    createdAt: e.createdAt.toISOString(),
-    updatedAt: e.updatedAt.toISOString(),
+    createdAt: iso(e.createdAt),
+    updatedAt: iso(e.updatedAt),
+    abilities: expertAbilities(actor, e),
   };
+}
+
+/** A page of the pool with the filters applied, presented for the actor. */
+export async function expertPage(db: Db, actor: Actor, filter: ExpertFilter, page: number, pageSize: number): Promise<ExpertList> {
+  const { items, total } = await listExperts(db, filter, { offset: (page - 1) * pageSize, limit: pageSize });
+  return { items: items.map((e) => presentExpert(actor, e)), total, page, pageSize };
+}
+
+/** One record the actor may see; any other is "not found". */
+export async function visibleExpert(db: Db, actor: Actor, id: string): Promise<ExpertRow> {
+  const e = await getExpert(db, id);
+  if (!e || !canSeeExpert(actor, e)) throw new AppError('NOT_FOUND');
+  return e;
+}
+
+export async function createExpert(db: Db, actor: Actor, input: ExpertInput): Promise<Expert> {
+  assertDivisionCodes(input);
+  const id = await insertExpert(db, input);
+  return presentExpert(actor, (await getExpert(db, id))!);
+}
+
+export async function replaceExpert(db: Db, actor: Actor, id: string, input: ExpertInput): Promise<Expert> {
+  assertDivisionCodes(input);
+  if (!(await updateExpert(db, id, input))) throw new AppError('NOT_FOUND');
+  return presentExpert(actor, (await getExpert(db, id))!);
+}
+
+export async function setAvailability(db: Db, actor: Actor, id: string, available: boolean): Promise<Expert> {
+  if (!(await setExpertAvailable(db, id, available))) throw new AppError('NOT_FOUND');
+  return presentExpert(actor, (await getExpert(db, id))!);
 }
 
 /** Refuses a record whose division codes are unknown or do not fit together (422 VALIDATION_FAILED). */

@@ -3,18 +3,11 @@
  * the scoring rubric (criteria, weights, maximum scores, guidance) and the divergence threshold.
  */
 import { eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { settings } from '../../db/schema.js';
 import { DEFAULT_DIVERGENCE_THRESHOLD } from '../../shared/review/aggregation.js';
-import { DEFAULT_RUBRIC, rubricSchema, type Rubric } from '../../shared/review/rubric.js';
-import type { Tx } from '../applications/applications.queries.js';
-
-export const reviewSettingsSchema = z.object({
-  rubric: rubricSchema,
-  divergenceThreshold: z.number().min(0).max(100),
-});
-export type ReviewSettings = z.infer<typeof reviewSettingsSchema>;
+import { DEFAULT_RUBRIC, type Rubric } from '../../shared/review/rubric.js';
+import { reviewSettingsSchema, type ReviewSettings } from './review.contract.js';
 
 const KEY = 'review';
 
@@ -22,6 +15,7 @@ export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = { rubric: DEFAULT_RUBRIC,
 
 export async function getReviewSettings(db: Tx): Promise<ReviewSettings> {
   const rows = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, KEY)).limit(1);
+  // A stored value that no longer fits the rules falls back to the defaults rather than failing the review.
   const parsed = reviewSettingsSchema.safeParse(rows[0]?.value);
   return parsed.success ? parsed.data : DEFAULT_REVIEW_SETTINGS;
 }
@@ -33,4 +27,4 @@ export async function saveReviewSettings(db: Db, value: ReviewSettings, userId: 
     .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: userId, updatedAt: sql`now()` } });
 }
 
-export type { Rubric };
+export type { ReviewSettings, Rubric };

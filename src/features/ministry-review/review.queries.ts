@@ -1,4 +1,4 @@
-/** Database access of the ministry review: panels, members, score sheets, opinions, comments, pilots. */
+/** Database access of the ministry review: panels, members, score sheets, opinions, comments. */
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import {
   applications,
@@ -8,12 +8,11 @@ import {
   organisations,
   panelMembers,
   panels,
-  pilots,
   reviewComments,
   scoreSheets,
   users,
 } from '../../db/schema.js';
-import type { Tx } from '../applications/applications.queries.js';
+import type { Tx } from '../../db/client.js';
 
 export type ExpertRow = typeof experts.$inferSelect;
 
@@ -236,32 +235,6 @@ export async function listComments(db: Tx, applicationId: string) {
     .innerJoin(users, eq(users.id, reviewComments.authorId))
     .where(eq(reviewComments.applicationId, applicationId))
     .orderBy(asc(reviewComments.createdAt));
-}
-
-export async function insertPilot(db: Tx, row: typeof pilots.$inferInsert) {
-  const [p] = await db.insert(pilots).values(row).returning({ id: pilots.id });
-  return p!.id;
-}
-
-export type PilotRow = typeof pilots.$inferSelect;
-
-export async function listPilots(db: Tx): Promise<PilotRow[]> {
-  return db.select().from(pilots).orderBy(asc(pilots.approvedAt));
-}
-
-export async function getPilot(db: Tx, id: string): Promise<PilotRow | null> {
-  const rows = await db.select().from(pilots).where(eq(pilots.id, id)).limit(1);
-  return rows[0] ?? null;
-}
-
-export async function getPilotByApplication(db: Tx, applicationId: string): Promise<PilotRow | null> {
-  const rows = await db.select().from(pilots).where(eq(pilots.applicationId, applicationId)).limit(1);
-  return rows[0] ?? null;
-}
-
-export async function documentNoTaken(db: Tx, documentNo: string): Promise<boolean> {
-  const rows = await db.select({ id: pilots.id }).from(pilots).where(eq(pilots.documentNo, documentNo)).limit(1);
-  return rows.length > 0;
 }
 
 export async function notify(db: Tx, rows: { userId: string; kind: string; dedupeKey: string; title: { zh: string; en: string }; link: string | null }[]) {

@@ -4,21 +4,40 @@
  * application into a pilot city. Every state change is one transaction with an audit event.
  */
 import type { Db } from '../../db/client.js';
-import { AppError } from '../../server/app-error.js';
-import { decideTransition, type ApplicationAction } from '../../shared/lifecycle/application-lifecycle.js';
-import type { Actor } from '../../shared/permissions/roles.js';
+import { AppError } from '../../kernel/app-error.js';
+import { iso } from '../../shared/contract/wire.js';
+import { decideTransition, type ApplicationAction, type ApplicationState } from '../../shared/lifecycle/application-lifecycle.js';
+import {
+  canDiscuss,
+  canReadPlan,
+  canSeePanelScores,
+  declareRefusal,
+  memberAbilities,
+  opinionRefusal,
+  promoteRefusal,
+  recuseRefusal,
+  rescoreRefusal,
+  reviewAbilities,
+  scoreRefusal,
+  seatAbilities,
+  type SeatFacts,
+} from '../../shared/permissions/review-scope.js';
+import type { DepartmentStance, PanelStatus, SeatRole } from '../../shared/review/review-terms.js';
+import type { Actor, Role } from '../../shared/roles/roles.js';
 import { aggregateApplication, normaliseByExpert, percentileAgainstEarlier } from '../../shared/review/aggregation.js';
 import { assignPanels } from '../../shared/review/assignment/assign-panels.js';
 import { applicationFromPlan, findConflicts, type ExpertForConflicts, type RelationKind } from '../../shared/review/conflicts.js';
 import { expertiseMatch, uncoveredIndustries } from '../../shared/review/expertise-cost.js';
 import { rubricSchema, scoreSheetSchemaFor, weightedTotal, type Opinion, type Rubric } from '../../shared/review/rubric.js';
-import { casUpdateApplication, getApplication, insertEvent, type ApplicationRow, type Tx } from '../applications/applications.queries.js';
-import { loadVisible } from '../applications/applications.service.js';
-import { getDivision } from '../reference/divisions.js';
-import { isOverdue } from '../notifications/reminder-rules.js';
+import type { Tx } from '../../db/client.js';
+import { casUpdateApplication, getApplication, insertEvent, loadVisible, type ApplicationRow } from '../applications/public.js';
+import { createPilotForApproval, documentNoTaken } from '../pilots/public.js';
+import { getDivision } from '../../shared/reference/divisions.js';
+import { isOverdue } from '../../shared/notifications/reminder-rules.js';
 import * as q from './review.queries.js';
 import { applicationScoresXlsx, expertScoresXlsx } from './review-exports.js';
 import { getReviewSettings } from './review-settings.js';
+import type { Assignment, AssignmentDetail, Exclusion, PanelScores, Proposal, ReviewOverview, ScoreSheet } from './review.contract.js';
 
 export const DEFAULT_BACKUPS = 2;
 
@@ -37,6 +56,41 @@ export function toConflictExpert(e: q.ExpertRow): ExpertForConflicts {
     declaredRelations: e.relations.map((r) => ({ cityCode: r.cityCode, kind: r.kind as RelationKind, note: r.note })),
   };
 }
+
+/** The facts of a seat the review scope decides on; `submitted` is about the panel's current round. */
+function seatFactsOf(seat: { role: string; declaredAt: Date | null; recusedAt: Date | null }, submitted: boolean): SeatFacts {
+  return { role: seat.role, declared: seat.declaredAt !== null, recused: seat.recusedAt !== null, submitted };
+}
+
+// Presenters: what leaves the server, in the contract's wire shape (dates as ISO strings).
+
+type SheetRow = Awaited<ReturnType<typeof q.listSheets>>[number];
+type CommentRow = Awaited<ReturnType<typeof q.listComments>>[number];
+type OpinionRow = Awaited<ReturnType<typeof q.listDepartmentOpinions>>[number];
+
+function presentSheet(s: SheetRow): ScoreSheet {
+  return {
+    expertId: s.expertId,
+    expertName: s.expertName,
+    organisation: s.organisation,
+    round: s.round,
+    scores: s.scores,
+    opinion: s.opinion as Opinion,
+    comments: s.comments,
+    total: s.total / 100,
+    submittedAt: iso(s.submittedAt),
+  };
+}
+
+const presentComment = (c: CommentRow) => ({ id: c.id, body: c.body, createdAt: iso(c.createdAt), authorName: c.authorName, authorRole: c.authorRole as Role });
+
+const presentOpinion = (o: OpinionRow) => ({
+  organisationName: o.organisationName,
+  authorName: o.authorName,
+  stance: o.stance as DepartmentStance,
+  opinion: o.opinion,
+  createdAt: iso(o.createdAt),
+});
 
 const divisionName = (code: string) => getDivision(code)?.name;
 
@@ -59,7 +113,7 @@ export interface ProposalInput {
 }
 
 /** Proposes panels for one or many received applications; writes nothing. */
-export async function proposePanels(db: Db, actor: Actor, input: ProposalInput) {
+export async function proposePanels(db: Db, actor: Actor, input: ProposalInput): Promise<Proposal> {
   const apps: ApplicationRow[] = [];
   for (const id of [...new Set(input.applicationIds)]) {
     const app = await loadVisible(db, actor, id);
@@ -69,7 +123,7 @@ export async function proposePanels(db: Db, actor: Actor, input: ProposalInput) 
   const pool = await q.listAvailableExperts(db);
   const loads = await q.currentLoads(db);
   const allowed: { app: number; expert: number; cost: number }[] = [];
-  const exclusions: { applicationId: string; expertId: string; expertName: string; rules: string[]; explanations: { zh: string; en: string }[] }[] = [];
+  const exclusions: Exclusion[] = [];
   const matches = new Map<string, ReturnType<typeof expertiseMatch>>();
   apps.forEach((app, a) => {
     const industries = keyIndustriesOf(app);
@@ -228,33 +282,59 @@ async function seatOf(db: Tx, actor: Actor, panelId: string) {
   return { expert, panel, seat };
 }
 
-export async function myAssignments(db: Db, actor: Actor) {
+export async function myAssignments(db: Db, actor: Actor): Promise<Assignment[]> {
   const expert = await expertOf(db, actor);
   const rows = await q.listAssignments(db, expert.id);
   const now = new Date();
   return rows.map((r) => {
     const submitted = r.submittedRound !== null && r.submittedRound >= r.scoreRound;
     const owes = r.role === 'member' && !r.recusedAt;
-    return { ...r, submitted, overdue: r.status === 'open' && owes && isOverdue(r.deadline, now, submitted) };
+    const panel = { status: r.status as PanelStatus };
+    return {
+      panelId: r.panelId,
+      applicationId: r.applicationId,
+      deadline: iso(r.deadline),
+      status: panel.status,
+      scoreRound: r.scoreRound,
+      role: r.role as SeatRole,
+      declaredAt: iso(r.declaredAt),
+      recusedAt: iso(r.recusedAt),
+      title: r.title,
+      refNo: r.refNo,
+      applicationStatus: r.applicationStatus as ApplicationState,
+      submittedRound: r.submittedRound,
+      submitted,
+      overdue: r.status === 'open' && owes && isOverdue(r.deadline, now, submitted),
+      abilities: seatAbilities(actor, seatFactsOf(r, submitted), panel),
+    };
   });
 }
 
-export async function assignmentDetail(db: Db, actor: Actor, panelId: string) {
+export async function assignmentDetail(db: Db, actor: Actor, panelId: string): Promise<AssignmentDetail> {
   const { expert, panel, seat } = await seatOf(db, actor, panelId);
   const app = await getApplicationUnscoped(db, panel.applicationId);
   const sheets = await q.listSheets(db, panelId, panel.scoreRound);
   const mine = sheets.find((s) => s.expertId === expert.id) ?? null;
-  const declared = seat.declaredAt !== null;
-  const open = declared && !seat.recusedAt;
+  const facts = seatFactsOf(seat, mine !== null);
+  const open = canReadPlan(facts);
+  const owes = seat.role === 'member' && !seat.recusedAt;
   return {
-    panel: { id: panel.id, deadline: panel.deadline, status: panel.status, scoreRound: panel.scoreRound, rubric: panel.rubric },
-    seat: { role: seat.role, declaredAt: seat.declaredAt, recusedAt: seat.recusedAt, recusalReason: seat.recusalReason },
+    panel: { id: panel.id, deadline: iso(panel.deadline), status: panel.status as PanelStatus, scoreRound: panel.scoreRound, rubric: rubricSchema.parse(panel.rubric) },
+    seat: {
+      role: seat.role as SeatRole,
+      declaredAt: iso(seat.declaredAt),
+      recusedAt: iso(seat.recusedAt),
+      recusalReason: seat.recusalReason,
+      submitted: facts.submitted,
+      overdue: panel.status === 'open' && owes && isOverdue(panel.deadline, new Date(), facts.submitted),
+    },
     application: { id: app.id, refNo: app.refNo, title: app.title, applicantName: app.applicantName, cityCodes: app.cities.map((c) => c.cityCode) },
     // The plan opens only after the expert has declared no conflict of interest.
     plan: open ? app.plan : null,
-    mySheet: mine ? { ...mine, total: mine.total / 100 } : null,
+    mySheet: mine ? presentSheet(mine) : null,
     // The discussion opens with the plan.
-    comments: open ? await q.listComments(db, app.id) : [],
+    comments: open ? (await q.listComments(db, app.id)).map(presentComment) : [],
+    abilities: seatAbilities(actor, facts, { status: panel.status }),
   };
 }
 
@@ -268,19 +348,23 @@ async function getApplicationUnscoped(db: Tx, id: string) {
 export async function declareNoConflict(db: Db, actor: Actor, panelId: string) {
   return db.transaction(async (tx) => {
     const { expert, panel, seat } = await seatOf(tx, actor, panelId);
-    if (seat.recusedAt) throw new AppError('RECUSED');
+    const refusal = declareRefusal(seatFactsOf(seat, false));
+    if (refusal) throw new AppError(refusal);
     const app = await getApplicationUnscoped(tx, panel.applicationId);
     const conflicts = conflictsOf(expert, app);
     if (conflicts.length) throw new AppError('CONFLICT_OF_INTEREST', { conflicts });
     await q.setDeclared(tx, panelId, expert.id);
     await insertEvent(tx, { applicationId: app.id, actorId: actor.id, action: 'declare_no_conflict', data: { expert: expert.name, panelId } });
-    return { declared: true };
+    return { declared: true as const };
   });
 }
 
 export async function recuse(db: Db, actor: Actor, panelId: string, reason: string) {
   return db.transaction(async (tx) => {
-    const { expert, panel } = await seatOf(tx, actor, panelId);
+    const { expert, panel, seat } = await seatOf(tx, actor, panelId);
+    const refusal = recuseRefusal(seatFactsOf(seat, false));
+    if (refusal) throw new AppError(refusal);
+    // Compare-and-set: a recusal racing this one finds the seat already recused.
     const ok = await q.setRecused(tx, panelId, expert.id, reason);
     if (!ok) throw new AppError('RECUSED');
     await insertEvent(tx, { applicationId: panel.applicationId, actorId: actor.id, action: 'recuse', comment: reason, data: { expert: expert.name, panelId } });
@@ -295,7 +379,7 @@ export async function recuse(db: Db, actor: Actor, panelId: string, reason: stri
         link: `/applications/${panel.applicationId}`,
       })),
     );
-    return { recused: true };
+    return { recused: true as const };
   });
 }
 
@@ -308,10 +392,9 @@ export interface ScoreInput {
 export async function submitScores(db: Db, actor: Actor, panelId: string, input: ScoreInput) {
   return db.transaction(async (tx) => {
     const { expert, panel, seat } = await seatOf(tx, actor, panelId);
-    if (seat.recusedAt) throw new AppError('RECUSED');
-    if (seat.role !== 'member') throw new AppError('FORBIDDEN');
-    if (!seat.declaredAt) throw new AppError('DECLARATION_REQUIRED');
-    if (panel.status !== 'open') throw new AppError('INVALID_TRANSITION');
+    // A second sheet of the same round is refused when it is stored (ALREADY_SUBMITTED below).
+    const refusal = scoreRefusal(seatFactsOf(seat, false), panel);
+    if (refusal) throw new AppError(refusal);
     const rubric = rubricSchema.parse(panel.rubric);
     const sheet = scoreSheetSchemaFor(rubric).parse(input);
     const total = weightedTotal(rubric, sheet.scores);
@@ -331,13 +414,14 @@ export async function submitScores(db: Db, actor: Actor, panelId: string, input:
 }
 
 /** The panel's scores, for an expert only after submitting their own in the current round. */
-export async function panelScoresForExpert(db: Db, actor: Actor, panelId: string) {
-  const { expert, panel } = await seatOf(db, actor, panelId);
+export async function panelScoresForExpert(db: Db, actor: Actor, panelId: string): Promise<PanelScores> {
+  const { expert, panel, seat } = await seatOf(db, actor, panelId);
   const sheets = await q.listSheets(db, panelId, panel.scoreRound);
-  if (!sheets.some((s) => s.expertId === expert.id)) throw new AppError('SCORES_HIDDEN');
+  const submitted = sheets.some((s) => s.expertId === expert.id);
+  if (!canSeePanelScores(actor, { seesApplication: false, seat: seatFactsOf(seat, submitted) })) throw new AppError('SCORES_HIDDEN');
   const rubric = rubricSchema.parse(panel.rubric);
   return {
-    sheets: sheets.map((s) => ({ ...s, total: s.total / 100, mine: s.expertId === expert.id })),
+    sheets: sheets.map((s) => ({ ...presentSheet(s), mine: s.expertId === expert.id })),
     aggregate: aggregateApplication(rubric, sheets.map((s) => ({ expertId: s.expertId, scores: s.scores, opinion: s.opinion as Opinion }))),
   };
 }
@@ -346,12 +430,28 @@ export async function panelScoresForExpert(db: Db, actor: Actor, panelId: string
 // The ministry's view, opinions, discussion, re-scoring
 
 /** Everything the ministry sees of an application's review. */
-export async function reviewOverview(db: Db, actor: Actor, applicationId: string, thresholdOverride?: number) {
+export async function reviewOverview(db: Db, actor: Actor, applicationId: string, thresholdOverride?: number): Promise<ReviewOverview> {
   const app = await loadVisible(db, actor, applicationId);
   const divergenceThreshold = thresholdOverride ?? (await getReviewSettings(db)).divergenceThreshold;
   const panel = await q.getCurrentPanel(db, app.id);
-  const [opinions, comments] = await Promise.all([q.listDepartmentOpinions(db, app.id), q.listComments(db, app.id)]);
-  if (!panel) return { panel: null, members: [], sheets: [], aggregate: null, normalised: null, percentile: null, opinions, comments };
+  const [opinionRows, commentRows] = await Promise.all([q.listDepartmentOpinions(db, app.id), q.listComments(db, app.id)]);
+  const opinions = opinionRows.map(presentOpinion);
+  const comments = commentRows.map(presentComment);
+  if (!panel) {
+    return {
+      panel: null,
+      members: [],
+      sheets: [],
+      outstanding: [],
+      aggregate: null,
+      normalised: null,
+      percentile: null,
+      earlierCount: 0,
+      opinions,
+      comments,
+      abilities: reviewAbilities(actor, { status: app.status, panel: null, scoresOutstanding: 0 }),
+    };
+  }
   const rubric = rubricSchema.parse(panel.rubric);
   const [members, sheets, all] = await Promise.all([q.listMembers(db, panel.id), q.listSheets(db, panel.id, panel.scoreRound), q.listAllSheets(db)]);
   const current = all.filter((s) => s.round === s.currentRound);
@@ -373,14 +473,27 @@ export async function reviewOverview(db: Db, actor: Actor, applicationId: string
   const earlier = myTime === undefined ? [] : [...lastSubmitted.entries()].filter(([id, t]) => id !== app.id && t < myTime).map(([id]) => mean(meanByApp.get(id)!));
   const outstanding = members.filter((m) => owesScores(m, sheets));
   const now = new Date();
+  // As the decision counts them: only an open panel can hold up the approval.
+  const scoresOutstanding = panel.status === 'open' ? outstanding.length : 0;
   return {
-    panel: { id: panel.id, deadline: panel.deadline, status: panel.status, scoreRound: panel.scoreRound, panelSize: panel.panelSize, rubric },
+    panel: { id: panel.id, deadline: iso(panel.deadline), status: panel.status as PanelStatus, scoreRound: panel.scoreRound, panelSize: panel.panelSize, rubric },
     members: members.map((m) => ({
-      ...m,
+      expertId: m.expertId,
+      name: m.name,
+      organisation: m.organisation,
+      title: m.title,
+      fields: m.fields,
+      role: m.role as SeatRole,
+      cost: m.cost,
+      reasons: m.reasons,
+      declaredAt: iso(m.declaredAt),
+      recusedAt: iso(m.recusedAt),
+      recusalReason: m.recusalReason,
       submitted: sheets.some((s) => s.expertId === m.expertId),
       overdue: owesScores(m, sheets) && isOverdue(panel.deadline, now, false),
+      abilities: memberAbilities(actor, { status: app.status, seat: { role: m.role, recused: m.recusedAt !== null } }),
     })),
-    sheets: sheets.map((s) => ({ ...s, total: s.total / 100 })),
+    sheets: sheets.map(presentSheet),
     outstanding: outstanding.map((m) => m.name),
     aggregate,
     normalised: normalisation.applications.find((a) => a.applicationId === app.id) ?? null,
@@ -388,13 +501,15 @@ export async function reviewOverview(db: Db, actor: Actor, applicationId: string
     earlierCount: earlier.length,
     opinions,
     comments,
+    abilities: reviewAbilities(actor, { status: app.status, panel: { status: panel.status }, scoresOutstanding }),
   };
 }
 
-export async function giveDepartmentOpinion(db: Db, actor: Actor, applicationId: string, input: { stance: string; opinion: string }) {
+export async function giveDepartmentOpinion(db: Db, actor: Actor, applicationId: string, input: { stance: DepartmentStance; opinion: string }) {
   return db.transaction(async (tx) => {
     const app = await loadVisible(tx, actor, applicationId);
-    if (app.status !== 'received' && app.status !== 'under_review') throw new AppError('INVALID_TRANSITION');
+    const refusal = opinionRefusal(app.status);
+    if (refusal) throw new AppError(refusal);
     await q.upsertDepartmentOpinion(tx, { applicationId: app.id, organisationId: actor.organisationId, authorId: actor.id, ...input });
     await insertEvent(tx, { applicationId: app.id, actorId: actor.id, action: 'department_opinion', comment: input.opinion, data: { stance: input.stance } });
     return { ok: true as const };
@@ -407,9 +522,11 @@ export async function addComment(db: Db, actor: Actor, applicationId: string, bo
     const expert = await expertOf(db, actor);
     const panel = await q.getCurrentPanel(db, applicationId);
     const seat = panel ? await q.getMembership(db, panel.id, expert.id) : null;
-    if (!seat || seat.recusedAt || !seat.declaredAt) throw new AppError('NOT_FOUND');
+    // A panel the expert does not sit on is "not found", like the application behind it.
+    if (!canDiscuss(actor, { seesApplication: false, seat: seat && seatFactsOf(seat, false) })) throw new AppError('NOT_FOUND');
   } else {
     await loadVisible(db, actor, applicationId);
+    if (!canDiscuss(actor, { seesApplication: true, seat: null })) throw new AppError('FORBIDDEN');
   }
   await q.insertComment(db, { applicationId, authorId: actor.id, body });
   return { ok: true as const };
@@ -418,9 +535,10 @@ export async function addComment(db: Db, actor: Actor, applicationId: string, bo
 export async function requestRescore(db: Db, actor: Actor, applicationId: string, reason: string) {
   return db.transaction(async (tx) => {
     const app = await loadVisible(tx, actor, applicationId);
-    if (app.status !== 'under_review') throw new AppError('INVALID_TRANSITION');
     const panel = await q.getCurrentPanel(tx, app.id);
-    if (!panel) throw new AppError('INVALID_TRANSITION');
+    const refusal = rescoreRefusal({ status: app.status, panel });
+    if (refusal || !panel) throw new AppError(refusal ?? 'INVALID_TRANSITION');
+    // Compare-and-set on the open panel: a decision racing this one leaves the round as it was.
     const round = await q.bumpScoreRound(tx, panel.id);
     if (round === null) throw new AppError('INVALID_TRANSITION');
     await insertEvent(tx, { applicationId: app.id, actorId: actor.id, action: 'rescore', comment: reason, data: { round } });
@@ -446,11 +564,10 @@ export async function requestRescore(db: Db, actor: Actor, applicationId: string
 export async function promoteBackup(db: Db, actor: Actor, applicationId: string, expertId: string) {
   return db.transaction(async (tx) => {
     const app = await loadVisible(tx, actor, applicationId);
-    if (app.status !== 'under_review') throw new AppError('INVALID_TRANSITION');
-    const panel = await q.getCurrentPanel(tx, app.id);
+    const panel = app.status === 'under_review' ? await q.getCurrentPanel(tx, app.id) : null;
     const seat = panel ? await q.getMembership(tx, panel.id, expertId) : null;
-    if (!panel || !seat || seat.role !== 'backup') throw new AppError('NOT_FOUND');
-    if (seat.recusedAt) throw new AppError('RECUSED');
+    const refusal = promoteRefusal({ status: app.status, seat: seat && { role: seat.role, recused: seat.recusedAt !== null } });
+    if (refusal || !panel) throw new AppError(refusal ?? 'NOT_FOUND');
     const [expert] = await q.getExpertsByIds(tx, [expertId]);
     const loads = await q.currentLoads(tx);
     if ((loads.get(expertId) ?? 0) + 1 > expert!.loadCap) throw new AppError('EXPERT_OVER_CAPACITY', { experts: [expert!.name] });
@@ -491,28 +608,13 @@ export async function decide(db: Db, actor: Actor, applicationId: string, input:
     const d = decideTransition(app.status, action, actor.role, { blockingFindings: 0, actorAuthorityPending: false, otherAuthoritiesPending: 0, scoresOutstanding: outstanding });
     if (!d.ok) throw new AppError(d.reason === 'PLAN_HAS_BLOCKING_FINDINGS' || d.reason === 'ALREADY_DECIDED' ? 'INVALID_TRANSITION' : d.reason);
     if (app.version !== input.version) throw new AppError('VERSION_CONFLICT', { currentVersion: app.version });
-    if (input.decision === 'approve' && (await q.documentNoTaken(tx, input.documentNo))) throw new AppError('DOCUMENT_NO_TAKEN');
+    if (input.decision === 'approve' && (await documentNoTaken(tx, input.documentNo))) throw new AppError('DOCUMENT_NO_TAKEN');
     const v = await casUpdateApplication(tx, app.id, { version: input.version, status: app.status }, { status: d.to });
     if (v === null) throw new AppError('VERSION_CONFLICT', { currentVersion: app.version });
     if (panel && panel.status === 'open') await q.closePanel(tx, panel.id);
     let pilotId: string | null = null;
     if (input.decision === 'approve') {
-      const year = Number(input.approvalDate.slice(0, 4));
-      pilotId = await q.insertPilot(tx, {
-        applicationId: app.id,
-        name: app.plan.cover.applicant || app.applicantName,
-        cityCodes: app.cities.map((c) => c.cityCode),
-        documentNo: input.documentNo,
-        approvedAt: new Date(),
-        approvalDate: input.approvalDate,
-        periodStartYear: year + 1,
-        periodEndYear: year + 3,
-        targets: app.plan.targets,
-        planVersion: app.version,
-        filedAt: new Date(),
-        approvedBy: actor.id,
-        isDemo: app.isDemo,
-      });
+      pilotId = await createPilotForApproval(tx, { application: app, documentNo: input.documentNo, approvalDate: input.approvalDate, approvedBy: actor.id });
     }
     await insertEvent(tx, {
       applicationId: app.id,

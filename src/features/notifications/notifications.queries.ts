@@ -147,10 +147,16 @@ export async function outboxCounts(db: Tx): Promise<Record<'pending' | 'sent' | 
 
 // ---- the signed-in user's notices ----------------------------------------------------------------
 
-export async function listNotificationsOf(db: Tx, userId: string, limit: number) {
+/** Which notices a query covers: the owner's (see notificationScopeOf in the policy). */
+export interface NoticeScope {
+  userId: string;
+}
+
+export async function listNotificationsOf(db: Tx, scope: NoticeScope, limit: number) {
   return db
     .select({
       id: notifications.id,
+      userId: notifications.userId,
       kind: notifications.kind,
       title: notifications.title,
       link: notifications.link,
@@ -158,35 +164,34 @@ export async function listNotificationsOf(db: Tx, userId: string, limit: number)
       readAt: notifications.readAt,
     })
     .from(notifications)
-    .where(eq(notifications.userId, userId))
+    .where(eq(notifications.userId, scope.userId))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit);
 }
 
-export async function countUnread(db: Tx, userId: string): Promise<number> {
+export async function countUnread(db: Tx, scope: NoticeScope): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+    .where(and(eq(notifications.userId, scope.userId), isNull(notifications.readAt)));
   return row?.n ?? 0;
 }
 
-/** Marks one of the user's own notices read (the first reading time is kept); false when it is not theirs. */
-export async function markRead(db: Tx, userId: string, id: string): Promise<boolean> {
+/** Marks one notice in the scope read (the first reading time is kept); false when it is not in the scope. */
+export async function markRead(db: Tx, scope: NoticeScope, id: string): Promise<boolean> {
   const rows = await db
     .update(notifications)
     .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
-    .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
+    .where(and(eq(notifications.id, id), eq(notifications.userId, scope.userId)))
     .returning({ id: notifications.id });
   return rows.length > 0;
 }
 
-export async function markAllRead(db: Tx, userId: string): Promise<number> {
+export async function markAllRead(db: Tx, scope: NoticeScope): Promise<number> {
   const rows = await db
     .update(notifications)
     .set({ readAt: sql`now()` })
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .where(and(eq(notifications.userId, scope.userId), isNull(notifications.readAt)))
     .returning({ id: notifications.id });
   return rows.length;
 }
-

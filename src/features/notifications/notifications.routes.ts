@@ -1,36 +1,56 @@
 /**
- * The signed-in user's notices (any role: each sees only their own) and, for the platform administrator,
- * the e-mail outbox's recent rows with their delivery status (never the bodies).
+ * The signed-in user's notices (any role: each sees only their own, by the policy's notice scope) and,
+ * for the platform administrator, the e-mail outbox's recent rows with their delivery status (never the bodies).
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { AppError } from '../../server/app-error.js';
-import { errorResponses } from '../../server/openapi.js';
-import { requireUser } from '../auth/session-plugin.js';
+import { AppError } from '../../kernel/app-error.js';
+import { errorResponses } from '../../kernel/openapi.js';
+import { requireUser, type SessionUser } from '../../kernel/request-guards.js';
+import { iso } from '../../shared/contract/wire.js';
+import { notificationAbilities, notificationScopeOf } from '../../shared/permissions/notification-scope.js';
+import {
+  markAllReadResponse,
+  markReadResponse,
+  noticeListQuery,
+  noticeListSchema,
+  noticeParams,
+  outboxQuery,
+  outboxSchema,
+  type Notice,
+  type OutboxRow,
+} from './notifications.contract.js';
 import { countUnread, listNotificationsOf, listOutbox, markAllRead, markRead, outboxCounts } from './notifications.queries.js';
 
-const notice = z.object({
-  id: z.string(),
-  kind: z.string(),
-  title: z.object({ zh: z.string(), en: z.string() }),
-  link: z.string().nullable(),
-  createdAt: z.date(),
-  readAt: z.date().nullable(),
-});
+type NoticeRow = Awaited<ReturnType<typeof listNotificationsOf>>[number];
+type OutboxDbRow = Awaited<ReturnType<typeof listOutbox>>[number];
 
-const outboxRow = z.object({
-  id: z.string(),
-  toAddress: z.string(),
-  subject: z.string(),
-  status: z.string(),
-  attempts: z.number(),
-  lastError: z.string().nullable(),
-  sendAfter: z.date(),
-  sentAt: z.date().nullable(),
-  createdAt: z.date(),
-});
+function presentNotice(me: SessionUser, n: NoticeRow): Notice {
+  return {
+    id: n.id,
+    kind: n.kind,
+    title: n.title,
+    link: n.link,
+    createdAt: iso(n.createdAt),
+    readAt: iso(n.readAt),
+    abilities: notificationAbilities(me, n),
+  };
+}
+
+function presentOutboxRow(r: OutboxDbRow): OutboxRow {
+  return {
+    id: r.id,
+    toAddress: r.toAddress,
+    subject: r.subject,
+    status: r.status as OutboxRow['status'],
+    attempts: r.attempts,
+    lastError: r.lastError,
+    sendAfter: iso(r.sendAfter),
+    sentAt: iso(r.sentAt),
+    createdAt: iso(r.createdAt),
+  };
+}
 
 export async function notificationRoutes(app: FastifyInstance, opts: { db: Db }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -43,14 +63,15 @@ export async function notificationRoutes(app: FastifyInstance, opts: { db: Db })
       schema: {
         tags,
         summary: '我的通知 My notices, newest first, with the unread count',
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(30) }),
-        response: { 200: z.object({ items: z.array(notice), unread: z.number() }), ...errorResponses(401, 422) },
+        querystring: noticeListQuery,
+        response: { 200: noticeListSchema, ...errorResponses(401, 422) },
       },
     },
     async (req) => {
       const me = requireUser(req);
-      const [items, unread] = await Promise.all([listNotificationsOf(db, me.id, req.query.limit), countUnread(db, me.id)]);
-      return { items, unread };
+      const scope = notificationScopeOf(me);
+      const [rows, unread] = await Promise.all([listNotificationsOf(db, scope, req.query.limit), countUnread(db, scope)]);
+      return { items: rows.map((n) => presentNotice(me, n)), unread };
     },
   );
 
@@ -60,15 +81,16 @@ export async function notificationRoutes(app: FastifyInstance, opts: { db: Db })
       schema: {
         tags,
         summary: '标记已读 Mark one of my notices read',
-        params: z.object({ id: z.uuid() }),
-        response: { 200: z.object({ ok: z.literal(true), unread: z.number() }), ...errorResponses(401, 403, 404, 422) },
+        params: noticeParams,
+        response: { 200: markReadResponse, ...errorResponses(401, 403, 404, 422) },
       },
     },
     async (req) => {
       const me = requireUser(req);
-      // Someone else's notice answers exactly like a missing one.
-      if (!(await markRead(db, me.id, req.params.id))) throw new AppError('NOT_FOUND');
-      return { ok: true as const, unread: await countUnread(db, me.id) };
+      const scope = notificationScopeOf(me);
+      // Someone else's notice is outside the scope: it answers exactly like a missing one.
+      if (!(await markRead(db, scope, req.params.id))) throw new AppError('NOT_FOUND');
+      return { ok: true as const, unread: await countUnread(db, scope) };
     },
   );
 
@@ -78,12 +100,12 @@ export async function notificationRoutes(app: FastifyInstance, opts: { db: Db })
       schema: {
         tags,
         summary: '全部标记已读 Mark all my notices read',
-        response: { 200: z.object({ updated: z.number(), unread: z.literal(0) }), ...errorResponses(401, 403) },
+        response: { 200: markAllReadResponse, ...errorResponses(401, 403) },
       },
     },
     async (req) => {
       const me = requireUser(req);
-      return { updated: await markAllRead(db, me.id), unread: 0 as const };
+      return { updated: await markAllRead(db, notificationScopeOf(me)), unread: 0 as const };
     },
   );
 
@@ -94,19 +116,13 @@ export async function notificationRoutes(app: FastifyInstance, opts: { db: Db })
       schema: {
         tags: ['administration'],
         summary: '邮件发送队列 E-mail outbox: recent rows and their status (no bodies)',
-        querystring: z.object({
-          status: z.enum(['pending', 'sent', 'failed']).optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-        }),
-        response: {
-          200: z.object({ items: z.array(outboxRow), counts: z.object({ pending: z.number(), sent: z.number(), failed: z.number() }) }),
-          ...errorResponses(401, 403, 422),
-        },
+        querystring: outboxQuery,
+        response: { 200: outboxSchema, ...errorResponses(401, 403, 422) },
       },
     },
     async (req) => {
-      const [items, counts] = await Promise.all([listOutbox(db, req.query), outboxCounts(db)]);
-      return { items, counts };
+      const [rows, counts] = await Promise.all([listOutbox(db, req.query), outboxCounts(db)]);
+      return { items: rows.map(presentOutboxRow), counts };
     },
   );
 }

@@ -32,7 +32,7 @@ import {
   reminderKey,
   reminderTitle,
   type ReminderOffsets,
-} from './reminder-rules.js';
+} from '../../shared/notifications/reminder-rules.js';
 
 const HOUR = 3600_000;
 const INSERT_CHUNK = 500;

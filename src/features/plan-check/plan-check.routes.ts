@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { errorResponses } from '../../server/openapi.js';
+import { errorResponses } from '../../kernel/openapi.js';
 import { checkPlan, hasBlocking } from '../../shared/plan/checker.js';
 import { parseTargetWording } from '../../shared/plan/parse-target.js';
-import { planSchema } from '../../shared/plan/plan-schema.js';
+import { checkPlanBody, checkPlanResultSchema, parsedTargetSchema, parseTargetBody } from './plan-check.contract.js';
 
 /** The plan checker as a stateless endpoint: the same pure function the editor and the CLI run. */
 export async function planCheckRoutes(app: FastifyInstance) {
@@ -16,8 +15,8 @@ export async function planCheckRoutes(app: FastifyInstance) {
       schema: {
         tags: ['plan checker'],
         summary: '方案检查 Check a plan for completeness and assessable targets',
-        body: z.object({ plan: planSchema }),
-        response: { 200: z.any(), ...errorResponses(400, 401, 403, 422) },
+        body: checkPlanBody,
+        response: { 200: checkPlanResultSchema, ...errorResponses(400, 401, 403, 422) },
       },
     },
     async (req) => {
@@ -32,8 +31,8 @@ export async function planCheckRoutes(app: FastifyInstance) {
       schema: {
         tags: ['plan checker'],
         summary: '解析目标表述 Parse a target’s wording into proposed fields',
-        body: z.object({ wording: z.string().min(1).max(500), applicationYear: z.number().int().optional() }),
-        response: { 200: z.any(), ...errorResponses(400, 401, 403, 422) },
+        body: parseTargetBody,
+        response: { 200: parsedTargetSchema, ...errorResponses(400, 401, 403, 422) },
       },
     },
     async (req) => parseTargetWording(req.body.wording, { applicationYear: req.body.applicationYear }),

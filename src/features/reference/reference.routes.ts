@@ -1,10 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { AppError } from '../../server/app-error.js';
-import { errorResponses } from '../../server/openapi.js';
+import { AppError } from '../../kernel/app-error.js';
+import { errorResponses } from '../../kernel/openapi.js';
 import { CITY_TYPE_LABELS, CITY_TYPES } from '../../shared/plan/plan-schema.js';
-import { divisionsForSelect, getDivision, listReviewAuthorities, REGION_LABELS } from './divisions.js';
+import { divisionsForSelect, getDivision, listReviewAuthorities, REGION_LABELS, REGIONS } from '../../shared/reference/divisions.js';
+import {
+  authorityListSchema,
+  cityTypesSchema,
+  divisionParams,
+  divisionSchema,
+  divisionsQuery,
+  divisionTreeSchema,
+} from './reference.contract.js';
 
 /** Reference data: public, cacheable, the same for every user. */
 export async function referenceRoutes(app: FastifyInstance) {
@@ -17,12 +24,13 @@ export async function referenceRoutes(app: FastifyInstance) {
       schema: {
         tags: ['reference'],
         summary: '行政区划（GB/T 2260）Divisions as a province → city tree',
-        querystring: z.object({ districts: z.enum(['true', 'false']).optional() }),
+        querystring: divisionsQuery,
+        response: { 200: divisionTreeSchema, ...errorResponses(422) },
       },
     },
     async (req, reply) => {
       cache(reply);
-      return { items: divisionsForSelect({ districts: req.query.districts === 'true' }) };
+      return { items: [...divisionsForSelect({ districts: req.query.districts === 'true' })] };
     },
   );
 
@@ -32,8 +40,8 @@ export async function referenceRoutes(app: FastifyInstance) {
       schema: {
         tags: ['reference'],
         summary: '单个行政区划 One division',
-        params: z.object({ code: z.string().regex(/^\d{6}$/) }),
-        response: { 200: z.any(), ...errorResponses(404, 422) },
+        params: divisionParams,
+        response: { 200: divisionSchema, ...errorResponses(404, 422) },
       },
     },
     async (req, reply) => {
@@ -46,7 +54,13 @@ export async function referenceRoutes(app: FastifyInstance) {
 
   r.get(
     '/reference/authorities',
-    { schema: { tags: ['reference'], summary: '省级初审单位（含计划单列市、兵团）Provincial reviewing authorities' } },
+    {
+      schema: {
+        tags: ['reference'],
+        summary: '省级初审单位（含计划单列市、兵团）Provincial reviewing authorities',
+        response: { 200: authorityListSchema },
+      },
+    },
     async (_req, reply) => {
       cache(reply);
       return { items: listReviewAuthorities() };
@@ -55,12 +69,12 @@ export async function referenceRoutes(app: FastifyInstance) {
 
   r.get(
     '/reference/city-types',
-    { schema: { tags: ['reference'], summary: '城市类型与区域 City types and regions' } },
+    { schema: { tags: ['reference'], summary: '城市类型与区域 City types and regions', response: { 200: cityTypesSchema } } },
     async (_req, reply) => {
       cache(reply);
       return {
         cityTypes: CITY_TYPES.map((key) => ({ key, ...CITY_TYPE_LABELS[key] })),
-        regions: Object.entries(REGION_LABELS).map(([key, l]) => ({ key, ...l })),
+        regions: REGIONS.map((key) => ({ key, ...REGION_LABELS[key] })),
       };
     },
   );

@@ -12,7 +12,7 @@ import { insertDemoExperts } from '../../features/experts/demo-experts.js';
 import { confirmPanel, declareNoConflict, decide, giveDepartmentOpinion, submitScores } from '../../features/ministry-review/review.service.js';
 import { DEFAULT_RUBRIC } from '../../shared/review/rubric.js';
 import { PROVINCIAL_CHECKLIST } from '../../shared/lifecycle/provincial-checklist.js';
-import type { Actor, Role } from '../../shared/permissions/roles.js';
+import type { Actor, Role } from '../../shared/roles/roles.js';
 import { buildSamplePlan } from './sample-plan.js';
 
 export const DEMO_PASSWORD = 'Demo@2025';

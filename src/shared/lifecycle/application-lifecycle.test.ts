@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../permissions/roles.js';
+import { ROLES, type Role } from '../roles/roles.js';
 import {
   APPLICATION_ACTIONS,
   APPLICATION_STATES,

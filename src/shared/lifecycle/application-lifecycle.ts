@@ -10,7 +10,7 @@
  *   received ──open_review──▶ under_review ──approve──▶ approved
  *   received / under_review ──reject──▶ rejected
  */
-import type { Role } from '../permissions/roles.js';
+import type { Role } from '../roles/roles.js';
 
 export const APPLICATION_STATES = ['draft', 'submitted', 'returned', 'forwarded', 'received', 'under_review', 'approved', 'rejected'] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];

@@ -1,8 +1,10 @@
 /**
- * Which role an organisation of each kind may hold, and the password policy. Pure: shared by the
- * administration API and its web form.
+ * Which role an organisation of each kind may hold, the password policy, and what the platform
+ * administrator may do with an account or an organisation. Pure: shared by the administration API
+ * and its web form (which shows the abilities the API sends and decides nothing itself).
  */
-import type { Role } from './roles.js';
+import type { Actor, Role } from '../roles/roles.js';
+import { can } from './policy.js';
 
 export const ORGANISATION_KINDS = [
   'city',
@@ -45,4 +47,39 @@ export function passwordProblems(password: string, username: string): PasswordPr
   if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) problems.push('NEEDS_LETTER_AND_DIGIT');
   if (username.length >= 3 && password.toLowerCase().includes(username.toLowerCase())) problems.push('CONTAINS_USERNAME');
   return problems;
+}
+
+/** The facts of an account that decide what may be done with it. */
+export interface AccountFacts {
+  id: string;
+  active: boolean;
+  /** Locked after repeated wrong passwords, and the lock has not run out yet. */
+  locked: boolean;
+}
+
+/** Nobody deactivates their own account: the platform would be left without the one who may undo it. */
+export function canDeactivateUser(actor: Pick<Actor, 'id'>, target: Pick<AccountFacts, 'id'>): boolean {
+  return target.id !== actor.id;
+}
+
+export const USER_ACTIONS = ['disable', 'enable', 'unlock', 'resetPassword'] as const;
+export type UserAction = (typeof USER_ACTIONS)[number];
+
+/** What the actor may do with an account now: deactivate an active one (not their own), reactivate, unlock, reset. */
+export function userAbilities(actor: Actor, target: AccountFacts): UserAction[] {
+  if (!can(actor.role, 'user.manage')) return [];
+  const out: UserAction[] = [];
+  if (target.active && canDeactivateUser(actor, target)) out.push('disable');
+  if (!target.active) out.push('enable');
+  if (target.locked) out.push('unlock');
+  out.push('resetPassword');
+  return out;
+}
+
+export const ORGANISATION_ACTIONS = ['addUser'] as const;
+export type OrganisationAction = (typeof ORGANISATION_ACTIONS)[number];
+
+/** Every kind of organisation has a role for its users, so an administrator may add users to any. */
+export function organisationAbilities(actor: Actor, org: { kind: OrganisationKind }): OrganisationAction[] {
+  return can(actor.role, 'user.manage') && ROLE_FOR_KIND[org.kind] !== undefined ? ['addUser'] : [];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApplicationState } from '../lifecycle/application-lifecycle.js';
 import { can, canSeeApplication, PERMISSIONS, permissionsOf, type ApplicationScope } from './policy.js';
-import { ROLES, type Actor, type Role } from './roles.js';
+import { ROLES, type Actor, type Role } from '../roles/roles.js';
 
 function actor(role: Role, divisionCode: string, authorityId: string | null = null): Actor {
   return { id: 'u', role, organisationId: 'o', divisionCode, authorityId };

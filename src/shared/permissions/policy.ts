@@ -4,7 +4,7 @@
  * is decided by the functions below from facts the server gathers, never by the client.
  */
 import type { ApplicationState } from '../lifecycle/application-lifecycle.js';
-import type { Actor, Role } from './roles.js';
+import type { Actor, Role } from '../roles/roles.js';
 
 export const PERMISSIONS = [
   'application.create',

@@ -4,91 +4,87 @@
  * This is also the provincial review screen (forward / return) and the ministry's receipt screen.
  */
 import { AuditOutlined, CheckCircleOutlined, EditOutlined, ExportOutlined, PrinterOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
-import { App, Alert, Badge, Button, Descriptions, Result, Space, Spin, Tabs } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { AttachmentsPanel } from '../../features/attachments/ui/attachments-panel';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { App, Alert, Badge, Button, Descriptions, Space, Tabs } from 'antd';
+import { useState } from 'react';
+import type { ApplicationDetail, TransitionResult } from '../../features/applications/applications.contract';
+import { applicationLinks } from '../../features/applications/ui/applications-api';
+import { applicationChanged, applicationsQueries } from '../../features/applications/ui/applications-queries';
+import { FindingsList } from '../../features/applications/ui/findings-list';
 import { HistoryTimeline } from '../../features/applications/ui/history-timeline';
 import { PlanDocument } from '../../features/applications/ui/plan-document';
+import { BLOCK_LABEL_KEYS, locateFinding } from '../../features/applications/ui/plan-layout';
 import { SubmitModal } from '../../features/applications/ui/submit-modal';
 import { VersionsTable } from '../../features/applications/ui/versions-table';
+import { AttachmentsPanel } from '../../features/attachments/ui/attachments-panel';
+import { useMe } from '../../features/auth/ui/public';
 import { IntakePanel } from '../../features/ministry-intake/ui/intake-panel';
-import { ReviewActions } from '../../features/ministry-review/ui/review-actions';
-import { ReviewTab } from '../../features/ministry-review/ui/review-tab';
 import { ReceiveModal } from '../../features/ministry-intake/ui/receive-modal';
+import { ReviewActions, ReviewTab } from '../../features/ministry-review/ui/public';
 import { ForwardModal } from '../../features/provincial-review/ui/forward-modal';
 import { ReturnModal } from '../../features/provincial-review/ui/return-modal';
 import { ReviewsPanel } from '../../features/provincial-review/ui/reviews-panel';
-import { ACTION_LABELS, STATE_LABELS } from '../../shared/lifecycle/application-lifecycle';
+import { useDivisions } from '../../features/reference/ui/public';
+import { ACTION_LABELS, STATE_LABELS, type ApplicationAction } from '../../shared/lifecycle/application-lifecycle';
 import { PLAN_OUTLINE } from '../../shared/plan/outline';
-import { api, ApiError, links, type ApplicationDetail, type TransitionResult } from '../api';
-import { FindingsList } from '../components/findings-list';
-import { DemoTag, StatusTag } from '../components/status-tag';
+import { formatDateTime } from '../../web-kit/format';
+import { QueryState } from '../../web-kit/query';
+import { DemoTag, StatusTag } from '../../web-kit/status-tag';
 import { useI18n } from '../i18n';
-import { errorText } from '../lib/errors';
-import { formatDateTime } from '../lib/format';
-import { BLOCK_LABEL_KEYS, locateFinding } from '../lib/plan-layout';
-import { useDivisions } from '../lib/reference';
-import { Link, navigate, setQuery, useQuery } from '../router';
-import { useMe } from '../session';
 
 type ModalName = 'submit' | 'forward' | 'return' | 'receive' | null;
 
+/** The ministry review's decisions, offered by that feature's own buttons. */
+const REVIEW_ACTIONS: ReadonlySet<ApplicationAction> = new Set(['open_review', 'approve', 'send_back', 'reject']);
+
 const TABS = ['plan', 'findings', 'reviews', 'review', 'attachments', 'versions', 'history'] as const;
 
-export default function ApplicationDetailPage({ id }: { id: string }) {
-  const { t, l, locale } = useI18n();
+interface Props {
+  id: string;
+  search: { tab?: string };
+  onSearch: (patch: { tab?: string }) => void;
+}
+
+export default function ApplicationDetailPage({ id, search, onSearch }: Props) {
+  const { t } = useI18n();
+  const query = useQuery(applicationsQueries.detail(id));
+  return (
+    <QueryState query={query} notFoundTitle={t('detail.notFound')}>
+      {(detail) => <Detail detail={detail} search={search} onSearch={onSearch} />}
+    </QueryState>
+  );
+}
+
+function Detail({ detail, search, onSearch }: { detail: ApplicationDetail } & Omit<Props, 'id'>) {
+  const { t, l } = useI18n();
   const { message } = App.useApp();
   const me = useMe();
   const divisions = useDivisions();
-  const query = useQuery();
-  const [detail, setDetail] = useState<ApplicationDetail | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [modal, setModal] = useState<ModalName>(null);
+  // The ministry review's parts still reload on a signal of their own.
   const [refreshKey, setRefreshKey] = useState(0);
-  const tabParam = query.get('tab');
-  const tab = (TABS as readonly string[]).includes(tabParam ?? '') ? tabParam! : 'plan';
-
-  const load = useCallback(() => {
-    api.application(id).then(
-      (d) => {
-        setDetail(d);
-        setError(null);
-      },
-      (err: unknown) => setError(err),
-    );
-  }, [id]);
-
-  useEffect(load, [load]);
+  const tab = (TABS as readonly string[]).includes(search.tab ?? '') ? search.tab! : 'plan';
 
   const refresh = () => {
-    load();
+    void applicationChanged(queryClient, detail.application.id);
     setRefreshKey((k) => k + 1);
   };
 
+  // The transition's mutation has already refreshed the application.
   const onTransition = (r: TransitionResult) => {
     setModal(null);
     void message.success(t('detail.done', { status: l(STATE_LABELS[r.status]) }));
-    refresh();
+    setRefreshKey((k) => k + 1);
   };
-
-  if (error) {
-    const notFound = error instanceof ApiError && error.status === 404;
-    return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? t('detail.notFound') : t('detail.loadFailed')}
-        subTitle={errorText(error, locale)}
-        extra={<Link to="/">{t('app.backHome')}</Link>}
-      />
-    );
-  }
-  if (!detail) return <Spin className="page-loading" size="large" />;
 
   const { application: a, plan, findings, allowedActions } = detail;
   const allowed = new Set(allowedActions);
   const blocking = findings.filter((f) => f.severity === 'blocking').length;
   const cities = a.cities.map((c) => divisions?.nameOf(c.cityCode) ?? c.cityCode).join('、');
-  const canExport = me.permissions.includes('application.export');
+  const can = new Set(a.abilities);
 
   const locate = (f: (typeof findings)[number]) => {
     const loc = locateFinding(f, plan);
@@ -121,7 +117,7 @@ export default function ApplicationDetailPage({ id }: { id: string }) {
       <div className="action-bar no-print">
         <Space wrap>
           {allowed.has('save') && (
-            <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/applications/${a.id}/edit`)} data-testid="btn-edit">
+            <Button type="primary" icon={<EditOutlined />} onClick={() => void navigate({ to: '/applications/$id/edit', params: { id: a.id } })} data-testid="btn-edit">
               {t('detail.edit')}
             </Button>
           )}
@@ -145,14 +141,16 @@ export default function ApplicationDetailPage({ id }: { id: string }) {
               {l(ACTION_LABELS.receive)}
             </Button>
           )}
-          {me.user.role === 'ministry_planning' && (
+          {/* Stays mounted for the planning department once the decision is taken, so the approval
+              dialog can show the 批复 downloads after the application has turned 'approved'. */}
+          {(allowedActions.some((x) => REVIEW_ACTIONS.has(x)) || me.permissions.includes('review.manage')) && (
             <ReviewActions applicationId={a.id} version={a.version} allowedActions={allowedActions} refreshKey={refreshKey} onChanged={refresh} />
           )}
           {allowed.size === 0 && <span className="muted">{t('detail.noActions')}</span>}
         </Space>
         <Space>
-          {canExport && (
-            <Button icon={<ExportOutlined />} href={links.exportPlan(a.id)} data-testid="btn-export">
+          {can.has('export') && (
+            <Button icon={<ExportOutlined />} href={applicationLinks.exportPlan(a.id)} data-testid="btn-export">
               {t('detail.exportJson')}
             </Button>
           )}
@@ -208,7 +206,7 @@ export default function ApplicationDetailPage({ id }: { id: string }) {
       <div className="panel">
         <Tabs
           activeKey={tab}
-          onChange={(k) => setQuery({ tab: k === 'plan' ? undefined : k })}
+          onChange={(k) => onSearch({ tab: k === 'plan' ? undefined : k })}
           items={[
             { key: 'plan', label: t('detail.tab.plan'), children: <PlanDocument plan={plan} /> },
             {
@@ -238,13 +236,12 @@ export default function ApplicationDetailPage({ id }: { id: string }) {
                 <AttachmentsPanel
                   applicationId={a.id}
                   attachments={detail.attachments}
-                  canUpload={allowed.has('save') && me.permissions.includes('attachment.upload')}
-                  onUploaded={refresh}
+                  canUpload={can.has('uploadAttachment')}
                 />
               ),
             },
-            { key: 'versions', label: t('detail.tab.versions'), children: <VersionsTable applicationId={a.id} refreshKey={refreshKey} /> },
-            { key: 'history', label: t('detail.tab.history'), children: <HistoryTimeline applicationId={a.id} refreshKey={refreshKey} /> },
+            { key: 'versions', label: t('detail.tab.versions'), children: <VersionsTable applicationId={a.id} /> },
+            { key: 'history', label: t('detail.tab.history'), children: <HistoryTimeline applicationId={a.id} /> },
           ]}
         />
       </div>

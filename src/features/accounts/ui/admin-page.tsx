@@ -1,52 +1,33 @@
 /**
  * Account administration (账号管理) for the platform administrator: the users with their status and
- * the actions on them, and the organisations they belong to. Both lists are loaded once and reloaded
- * after every change; the tab is kept in the URL (?tab=orgs).
+ * the actions on them, and the organisations they belong to. Both lists come from the query cache
+ * and are fetched again after every change; the tab is kept in the URL (?tab=orgs).
  */
+import { useQuery } from '@tanstack/react-query';
 import { Result, Tabs } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { useI18n } from '../../../web/i18n';
-import { useShowError } from '../../../web/lib/errors';
-import { setQuery, useQuery } from '../../../web/router';
-import { useMe } from '../../../web/session';
-import { useAdminApi, type AdminOrganisation, type AdminUser } from './admin-api';
+import { useI18n } from './i18n';
+import { QueryError } from '../../../web-kit/query';
+import { useMe } from '../../auth/ui/public';
+import { accountQueries } from './accounts-queries';
+import type { AdminSearch } from './admin-search';
 import { OrganisationsTab } from './organisations-tab';
 import { UsersTab } from './users-tab';
 
-export default function AdminPage() {
+interface Props {
+  search: AdminSearch;
+  onSearch: (patch: Partial<AdminSearch>) => void;
+}
+
+export default function AdminPage({ search, onSearch }: Props) {
   const { t } = useI18n();
   const me = useMe();
-  const admin = useAdminApi();
-  const showError = useShowError();
-  const query = useQuery();
-  const tab = query.get('tab') === 'orgs' ? 'orgs' : 'users';
+  const tab = search.tab === 'orgs' ? 'orgs' : 'users';
   const allowed = me.permissions.includes('user.manage');
 
-  const [users, setUsers] = useState<AdminUser[] | null>(null);
-  const [orgs, setOrgs] = useState<AdminOrganisation[] | null>(null);
-
-  const loadUsers = useCallback(
-    () =>
-      admin.users().then(
-        (r) => setUsers(r.items),
-        (err: unknown) => showError(err),
-      ),
-    [admin, showError],
-  );
-  const loadOrgs = useCallback(
-    () =>
-      admin.organisations().then(
-        (r) => setOrgs(r.items),
-        (err: unknown) => showError(err),
-      ),
-    [admin, showError],
-  );
-
-  useEffect(() => {
-    if (!allowed) return;
-    void loadUsers();
-    void loadOrgs();
-  }, [allowed, loadUsers, loadOrgs]);
+  const usersQuery = useQuery({ ...accountQueries.users(), enabled: allowed });
+  const orgsQuery = useQuery({ ...accountQueries.organisations(), enabled: allowed });
+  const users = usersQuery.data ?? null;
+  const orgs = orgsQuery.data ?? null;
 
   if (!allowed) {
     return (
@@ -69,7 +50,7 @@ export default function AdminPage() {
       <div className="panel">
         <Tabs
           activeKey={tab}
-          onChange={(k) => setQuery({ tab: k === 'orgs' ? 'orgs' : undefined })}
+          onChange={(k) => onSearch({ tab: k === 'orgs' ? 'orgs' : undefined })}
           items={[
             {
               key: 'users',
@@ -79,7 +60,11 @@ export default function AdminPage() {
                   {users ? <span className="muted"> ({users.length})</span> : null}
                 </span>
               ),
-              children: <UsersTab users={users} orgs={orgs} meId={me.user.id} onChanged={loadUsers} />,
+              children: usersQuery.isError ? (
+                <QueryError error={usersQuery.error} onRetry={() => void usersQuery.refetch()} />
+              ) : (
+                <UsersTab users={users} orgs={orgs} meId={me.user.id} />
+              ),
             },
             {
               key: 'orgs',
@@ -89,7 +74,11 @@ export default function AdminPage() {
                   {orgs ? <span className="muted"> ({orgs.length})</span> : null}
                 </span>
               ),
-              children: <OrganisationsTab orgs={orgs} users={users} onChanged={loadOrgs} />,
+              children: orgsQuery.isError ? (
+                <QueryError error={orgsQuery.error} onRetry={() => void orgsQuery.refetch()} />
+              ) : (
+                <OrganisationsTab orgs={orgs} users={users} />
+              ),
             },
           ]}
         />

@@ -1,7 +1,7 @@
 /** Display names of an organisation's division code, over the divisions tree the web already loads. */
 import { useCallback } from 'react';
-import { useI18n } from '../../../web/i18n';
-import { useDivisions } from '../../../web/lib/reference';
+import { useI18n } from './i18n';
+import { useDivisions } from '../../reference/ui/public';
 
 /** The code the platform uses for central bodies that sit in no province. */
 export const CENTRAL_DIVISION = '100000';

@@ -7,13 +7,13 @@
 import { Cascader, Form, Input, Modal, Select, Tag, type ButtonProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS, ROLE_FOR_KIND, type OrganisationKind } from '../../../shared/permissions/account-rules';
-import { ROLE_LABELS } from '../../../shared/permissions/roles';
-import { ApiError, type Authority, type DivisionNode } from '../../../web/api';
-import { useI18n } from '../../../web/i18n';
-import { errorText, useShowError } from '../../../web/lib/errors';
-import { validated } from '../../../web/lib/forms';
-import { useAuthorities, useDivisions } from '../../../web/lib/reference';
-import { useAdminApi } from './admin-api';
+import { ROLE_LABELS } from '../../../shared/roles/roles';
+import { ApiError } from '../../../web-kit/api-client';
+import { type Authority, type DivisionNode, useAuthorities, useDivisions } from '../../reference/ui/public';
+import { useI18n } from './i18n';
+import { errorText, useShowError } from '../../../web-kit/errors';
+import { validated } from '../../../web-kit/forms';
+import { useCreateOrganisation } from './accounts-queries';
 import { useDivisionName } from './division-name';
 
 /** Where central bodies (ministry, committee, leading group, platform) are placed by default. */
@@ -44,12 +44,13 @@ export function authorityDivision(a: Authority): string {
 interface Props {
   open: boolean;
   onClose: () => void;
-  onCreated: (name: string) => Promise<void>;
+  /** After the creation, once the organisations list has been fetched again. */
+  onCreated: (name: string) => void;
 }
 
 export function NewOrganisationModal({ open, onClose, onCreated }: Props) {
   const { t, l, locale } = useI18n();
-  const admin = useAdminApi();
+  const createOrganisation = useCreateOrganisation();
   const showError = useShowError();
   const divisions = useDivisions();
   const authorities = useAuthorities();
@@ -87,8 +88,8 @@ export function NewOrganisationModal({ open, onClose, onCreated }: Props) {
     setBusy(true);
     try {
       const name = v.name.trim();
-      await admin.createOrganisation({ name, kind: v.kind, divisionCode, ...(chosen ? { authorityId: chosen.id } : {}) });
-      await onCreated(name);
+      await createOrganisation.mutateAsync({ name, kind: v.kind, divisionCode, ...(chosen ? { authorityId: chosen.id } : {}) });
+      onCreated(name);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'CITY_NOT_IN_SCOPE') form.setFields([{ name: 'division', errors: [errorText(err, locale)] }]);
       else showError(err);

@@ -5,12 +5,13 @@
 import { Form, Input, Modal, Select, Tag, type ButtonProps } from 'antd';
 import { useMemo } from 'react';
 import { ORGANISATION_KIND_LABELS, ROLE_FOR_KIND } from '../../../shared/permissions/account-rules';
-import { ROLE_LABELS } from '../../../shared/permissions/roles';
-import { ApiError } from '../../../web/api';
-import { useI18n } from '../../../web/i18n';
-import { errorText, useShowError } from '../../../web/lib/errors';
-import { useSubmit } from '../../../web/lib/forms';
-import { useAdminApi, type AdminOrganisation } from './admin-api';
+import { ROLE_LABELS } from '../../../shared/roles/roles';
+import { ApiError } from '../../../web-kit/api-client';
+import { useI18n } from './i18n';
+import { errorText, useShowError } from '../../../web-kit/errors';
+import { useSubmit } from '../../../web-kit/forms';
+import type { AdminOrganisation } from '../accounts.contract';
+import { useCreateUser } from './accounts-queries';
 import { useDivisionName } from './division-name';
 import { PasswordFields } from './password-fields';
 
@@ -28,7 +29,8 @@ interface Props {
   open: boolean;
   orgs: AdminOrganisation[];
   onClose: () => void;
-  onCreated: (name: string) => Promise<void>;
+  /** After the creation, once the users list has been fetched again. */
+  onCreated: (name: string) => void;
 }
 
 interface OrgOption {
@@ -41,7 +43,7 @@ interface OrgOption {
 
 export function NewUserModal({ open, orgs, onClose, onCreated }: Props) {
   const { t, l, locale } = useI18n();
-  const admin = useAdminApi();
+  const createUser = useCreateUser();
   const showError = useShowError();
   const divisionName = useDivisionName();
   const [form] = Form.useForm<Values>();
@@ -50,11 +52,14 @@ export function NewUserModal({ open, orgs, onClose, onCreated }: Props) {
 
   const options = useMemo<OrgOption[]>(
     () =>
-      orgs.map((o) => {
-        const kindLabel = l(ORGANISATION_KIND_LABELS[o.kind]);
-        const division = divisionName(o.divisionCode);
-        return { value: o.id, label: o.name, kindLabel, divisionName: division, search: `${o.name} ${kindLabel} ${division}`.toLowerCase() };
-      }),
+      // Only organisations the server says a user may be added to.
+      orgs
+        .filter((o) => o.abilities.includes('addUser'))
+        .map((o) => {
+          const kindLabel = l(ORGANISATION_KIND_LABELS[o.kind]);
+          const division = divisionName(o.divisionCode);
+          return { value: o.id, label: o.name, kindLabel, divisionName: division, search: `${o.name} ${kindLabel} ${division}`.toLowerCase() };
+        }),
     [orgs, l, divisionName],
   );
 
@@ -62,14 +67,14 @@ export function NewUserModal({ open, orgs, onClose, onCreated }: Props) {
     form,
     async (v) => {
       const email = v.email?.trim();
-      await admin.createUser({
+      await createUser.mutateAsync({
         organisationId: v.organisationId,
         username: v.username,
         displayName: v.displayName.trim(),
         password: v.password,
         ...(email ? { email } : {}),
       });
-      await onCreated(`${v.displayName.trim()}（${v.username}）`);
+      onCreated(`${v.displayName.trim()}（${v.username}）`);
     },
     (err) => {
       // Refusals that belong to one field are shown at that field.

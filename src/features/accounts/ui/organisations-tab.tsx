@@ -3,21 +3,20 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Input, Table, Tooltip, type ButtonProps, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS, type OrganisationKind } from '../../../shared/permissions/account-rules';
-import { DemoTag } from '../../../web/components/status-tag';
-import { useI18n } from '../../../web/i18n';
-import { formatDateTime } from '../../../web/lib/format';
-import { useAuthorities } from '../../../web/lib/reference';
-import type { AdminOrganisation, AdminUser } from './admin-api';
+import { DemoTag } from '../../../web-kit/status-tag';
+import { useI18n } from './i18n';
+import { formatDateTime } from '../../../web-kit/format';
+import { useAuthorities } from '../../reference/ui/public';
+import type { AdminOrganisation, AdminUser } from '../accounts.contract';
 import { useDivisionName } from './division-name';
 import { NewOrganisationModal } from './new-organisation-modal';
 
 interface Props {
   orgs: AdminOrganisation[] | null;
   users: AdminUser[] | null;
-  onChanged: () => Promise<void>;
 }
 
-export function OrganisationsTab({ orgs, users, onChanged }: Props) {
+export function OrganisationsTab({ orgs, users }: Props) {
   const { t, l } = useI18n();
   const { message } = App.useApp();
   const authorities = useAuthorities();
@@ -109,9 +108,8 @@ export function OrganisationsTab({ orgs, users, onChanged }: Props) {
       <NewOrganisationModal
         open={open}
         onClose={() => setOpen(false)}
-        onCreated={async (name) => {
+        onCreated={(name) => {
           setOpen(false);
-          await onChanged();
           void message.success(t('newOrg.created', { name }));
         }}
       />

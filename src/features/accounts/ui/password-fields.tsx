@@ -4,7 +4,7 @@
  */
 import { Form, Input, type FormInstance, type FormRule } from 'antd';
 import { MIN_PASSWORD_LENGTH, passwordProblems, type PasswordProblem } from '../../../shared/permissions/account-rules';
-import { useI18n, type MessageKey, type Translate } from '../../../web/i18n';
+import { useI18n, type MessageKey, type Translate } from './i18n';
 
 const PROBLEM_KEYS: Record<PasswordProblem, MessageKey> = {
   TOO_SHORT: 'password.TOO_SHORT',

@@ -1,10 +1,11 @@
 /** Sets a new password for a user (typed twice, checked against the policy); the server ends their sessions. */
 import { Alert, Form, Modal, type ButtonProps } from 'antd';
-import { ApiError } from '../../../web/api';
-import { useI18n } from '../../../web/i18n';
-import { errorText, useShowError } from '../../../web/lib/errors';
-import { useSubmit } from '../../../web/lib/forms';
-import { useAdminApi, type AdminUser } from './admin-api';
+import { ApiError } from '../../../web-kit/api-client';
+import { useI18n } from './i18n';
+import { errorText, useShowError } from '../../../web-kit/errors';
+import { useSubmit } from '../../../web-kit/forms';
+import type { AdminUser } from '../accounts.contract';
+import { useUpdateUser } from './accounts-queries';
 import { PasswordFields } from './password-fields';
 
 interface Values {
@@ -17,12 +18,13 @@ interface Props {
   /** The user whose password is reset (kept while the modal closes). */
   user: AdminUser | null;
   onClose: () => void;
-  onDone: (user: AdminUser) => Promise<void>;
+  /** After the reset, once the users list has been fetched again. */
+  onDone: (user: AdminUser) => void;
 }
 
 export function ResetPasswordModal({ open, user, onClose, onDone }: Props) {
   const { t, locale } = useI18n();
-  const admin = useAdminApi();
+  const updateUser = useUpdateUser();
   const showError = useShowError();
   const [form] = Form.useForm<Values>();
 
@@ -30,8 +32,8 @@ export function ResetPasswordModal({ open, user, onClose, onDone }: Props) {
     form,
     async (v) => {
       if (!user) return; // not reached: submit only runs with a user (see onOk)
-      await admin.updateUser(user.id, { password: v.password });
-      await onDone(user);
+      await updateUser.mutateAsync({ id: user.id, change: { password: v.password } });
+      onDone(user);
     },
     (err) => {
       if (err instanceof ApiError && err.code === 'WEAK_PASSWORD') form.setFields([{ name: 'password', errors: [errorText(err, locale)] }]);

@@ -5,28 +5,28 @@
 import { KeyOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined, UnlockOutlined } from '@ant-design/icons';
 import { App, Button, Input, Popconfirm, Space, Table, Tag, Tooltip, type ButtonProps, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
-import { ROLE_LABELS, ROLES, type Role } from '../../../shared/permissions/roles';
-import { useI18n } from '../../../web/i18n';
-import { useShowError } from '../../../web/lib/errors';
-import { formatDateTime } from '../../../web/lib/format';
-import { useAdminApi, type AdminOrganisation, type AdminUser, type UserChange } from './admin-api';
+import { ROLE_LABELS, ROLES, type Role } from '../../../shared/roles/roles';
+import { useI18n } from './i18n';
+import { useShowError } from '../../../web-kit/errors';
+import { formatDateTime } from '../../../web-kit/format';
+import type { AdminOrganisation, AdminUser, UserChange } from '../accounts.contract';
+import { useUpdateUser } from './accounts-queries';
 import { NewUserModal } from './new-user-modal';
 import { ResetPasswordModal } from './reset-password-modal';
 
 interface Props {
   users: AdminUser[] | null;
   orgs: AdminOrganisation[] | null;
+  /** Marks the administrator's own row; what may be done with a row comes from its abilities. */
   meId: string;
-  onChanged: () => Promise<void>;
 }
 
-export function UsersTab({ users, orgs, meId, onChanged }: Props) {
+export function UsersTab({ users, orgs, meId }: Props) {
   const { t, l } = useI18n();
   const { message } = App.useApp();
-  const admin = useAdminApi();
+  const updateUser = useUpdateUser();
   const showError = useShowError();
   const [search, setSearch] = useState('');
-  const [busyId, setBusyId] = useState<string | null>(null);
   const [modal, setModal] = useState<'new' | 'reset' | null>(null);
   const [resetUser, setResetUser] = useState<AdminUser | null>(null);
 
@@ -36,16 +36,12 @@ export function UsersTab({ users, orgs, meId, onChanged }: Props) {
     return users.filter((u) => [u.username, u.displayName, u.organisationName].some((s) => s.toLowerCase().includes(q)));
   }, [users, search]);
 
-  const change = async (u: AdminUser, body: UserChange, done: string) => {
-    setBusyId(u.id);
+  const change = async (u: AdminUser, change: UserChange, done: string) => {
     try {
-      await admin.updateUser(u.id, body);
-      await onChanged();
+      await updateUser.mutateAsync({ id: u.id, change });
       void message.success(done);
     } catch (err) {
       showError(err);
-    } finally {
-      setBusyId(null);
     }
   };
 
@@ -61,31 +57,32 @@ export function UsersTab({ users, orgs, meId, onChanged }: Props) {
   );
 
   const actionsOf = (u: AdminUser) => {
-    const busy = busyId === u.id;
-    const self = u.id === meId;
+    const busy = updateUser.isPending && updateUser.variables.id === u.id;
+    const may = (a: AdminUser['abilities'][number]) => u.abilities.includes(a);
     const name = `${u.displayName}（${u.username}）`;
     return (
       <Space size={0}>
-        {u.active ? (
-          self ? (
-            <Tooltip title={t('admin.cannotDeactivateSelf')}>
-              <Button type="link" size="small" icon={<StopOutlined />} disabled data-testid={`btn-deactivate-${u.username}`}>
-                {t('admin.action.deactivate')}
-              </Button>
-            </Tooltip>
-          ) : (
-            <Popconfirm
-              title={t('admin.deactivateConfirm', { name })}
-              okText={t('admin.action.deactivate')}
-              okButtonProps={{ danger: true, 'data-testid': 'btn-deactivate-confirm' } as ButtonProps}
-              onConfirm={() => change(u, { active: false }, t('admin.deactivated', { name }))}
-            >
-              <Button type="link" size="small" danger icon={<StopOutlined />} loading={busy} data-testid={`btn-deactivate-${u.username}`}>
-                {t('admin.action.deactivate')}
-              </Button>
-            </Popconfirm>
-          )
-        ) : (
+        {u.active && !may('disable') && (
+          // An active account that may not be deactivated is the administrator's own.
+          <Tooltip title={t('admin.cannotDeactivateSelf')}>
+            <Button type="link" size="small" icon={<StopOutlined />} disabled data-testid={`btn-deactivate-${u.username}`}>
+              {t('admin.action.deactivate')}
+            </Button>
+          </Tooltip>
+        )}
+        {may('disable') && (
+          <Popconfirm
+            title={t('admin.deactivateConfirm', { name })}
+            okText={t('admin.action.deactivate')}
+            okButtonProps={{ danger: true, 'data-testid': 'btn-deactivate-confirm' } as ButtonProps}
+            onConfirm={() => change(u, { active: false }, t('admin.deactivated', { name }))}
+          >
+            <Button type="link" size="small" danger icon={<StopOutlined />} loading={busy} data-testid={`btn-deactivate-${u.username}`}>
+              {t('admin.action.deactivate')}
+            </Button>
+          </Popconfirm>
+        )}
+        {may('enable') && (
           <Button
             type="link"
             size="small"
@@ -97,7 +94,7 @@ export function UsersTab({ users, orgs, meId, onChanged }: Props) {
             {t('admin.action.activate')}
           </Button>
         )}
-        {u.locked && (
+        {may('unlock') && (
           <Button
             type="link"
             size="small"
@@ -109,12 +106,20 @@ export function UsersTab({ users, orgs, meId, onChanged }: Props) {
             {t('admin.action.unlock')}
           </Button>
         )}
-        <Button type="link" size="small" icon={<KeyOutlined />} onClick={() => {
-            setResetUser(u);
-            setModal('reset');
-          }} data-testid={`btn-reset-${u.username}`}>
-          {t('admin.action.reset')}
-        </Button>
+        {may('resetPassword') && (
+          <Button
+            type="link"
+            size="small"
+            icon={<KeyOutlined />}
+            onClick={() => {
+              setResetUser(u);
+              setModal('reset');
+            }}
+            data-testid={`btn-reset-${u.username}`}
+          >
+            {t('admin.action.reset')}
+          </Button>
+        )}
       </Space>
     );
   };
@@ -196,9 +201,8 @@ export function UsersTab({ users, orgs, meId, onChanged }: Props) {
         open={modal === 'new'}
         orgs={orgs ?? []}
         onClose={() => setModal(null)}
-        onCreated={async (name) => {
+        onCreated={(name) => {
           setModal(null);
-          await onChanged();
           void message.success(t('newUser.created', { name }));
         }}
       />
@@ -206,9 +210,8 @@ export function UsersTab({ users, orgs, meId, onChanged }: Props) {
         open={modal === 'reset'}
         user={resetUser}
         onClose={() => setModal(null)}
-        onDone={async (u) => {
+        onDone={(u) => {
           setModal(null);
-          await onChanged();
           void message.success(t('admin.passwordReset', { name: `${u.displayName}（${u.username}）` }));
         }}
       />

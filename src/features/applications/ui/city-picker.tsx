@@ -5,9 +5,8 @@
  */
 import { Cascader, Space, Tag } from 'antd';
 import { useMemo } from 'react';
-import type { DivisionNode } from '../../../web/api';
-import { useI18n } from '../../../web/i18n';
-import { useDivisions } from '../../../web/lib/reference';
+import { type DivisionNode, useDivisions } from '../../reference/ui/public';
+import { useI18n } from './i18n';
 
 interface Option {
   value: string;

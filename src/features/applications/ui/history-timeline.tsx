@@ -1,11 +1,11 @@
 /** The application's audit history (办理历史) as a timeline, newest last. */
+import { useQuery } from '@tanstack/react-query';
 import { Empty, Spin, Timeline } from 'antd';
-import { useEffect, useState } from 'react';
 import { ACTION_LABELS, STATE_LABELS, type ApplicationAction } from '../../../shared/lifecycle/application-lifecycle';
-import { api, type HistoryItem } from '../../../web/api';
-import { useI18n, type MessageKey } from '../../../web/i18n';
-import { useShowError } from '../../../web/lib/errors';
-import { formatDateTime } from '../../../web/lib/format';
+import { formatDateTime } from '../../../web-kit/format';
+import { QueryError } from '../../../web-kit/query';
+import { applicationsQueries } from './applications-queries';
+import { useI18n, type MessageKey } from './i18n';
 
 const OTHER_ACTIONS: Record<string, MessageKey> = {
   create: 'history.create',
@@ -15,23 +15,14 @@ const OTHER_ACTIONS: Record<string, MessageKey> = {
 
 const COLORS: Record<string, string> = { submit: 'blue', forward: 'green', return: 'orange', receive: 'green', create: 'gray' };
 
-export function HistoryTimeline({ applicationId, refreshKey }: { applicationId: string; refreshKey: number }) {
+/** Refreshed whenever the application changes (its queries share one key). */
+export function HistoryTimeline({ applicationId }: { applicationId: string }) {
   const { t, l } = useI18n();
-  const showError = useShowError();
-  const [items, setItems] = useState<HistoryItem[] | null>(null);
+  const history = useQuery(applicationsQueries.history(applicationId));
 
-  useEffect(() => {
-    let alive = true;
-    api.history(applicationId).then(
-      (r) => alive && setItems(r.items),
-      (err: unknown) => alive && showError(err),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [applicationId, refreshKey, showError]);
-
-  if (!items) return <Spin />;
+  if (history.isError) return <QueryError error={history.error} onRetry={() => void history.refetch()} />;
+  if (!history.data) return <Spin />;
+  const items = history.data.items;
   if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
 
   const actionLabel = (a: string) =>

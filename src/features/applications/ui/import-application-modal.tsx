@@ -1,15 +1,15 @@
 /** A city starts an application from a plan file (JSON exchange format), read and checked in the browser first. */
 import { InboxOutlined } from '@ant-design/icons';
+import { useNavigate } from '@tanstack/react-router';
 import { Alert, Descriptions, Modal, Upload, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { ALL_PART_KEYS } from '../../../shared/plan/outline';
-import { api } from '../../../web/api';
-import { useI18n } from '../../../web/i18n';
-import { useShowError } from '../../../web/lib/errors';
-import { htmlToParagraphs } from '../../../web/lib/rich-text';
-import { useDivisions } from '../../../web/lib/reference';
-import { navigate } from '../../../web/router';
-import { useMe } from '../../../web/session';
+import { useCreateApplication } from './applications-queries';
+import { useI18n } from './i18n';
+import { useShowError } from '../../../web-kit/errors';
+import { htmlToParagraphs } from '../../../web-kit/rich-text';
+import { useDivisions } from '../../reference/ui/public';
+import { useMe } from '../../auth/ui/public';
 import { ImportProblems } from './import-problems';
 import { readPlanFile, type PlanFileResult } from './plan-file';
 
@@ -20,7 +20,8 @@ export function ImportApplicationModal({ open, onClose }: { open: boolean; onClo
   const showError = useShowError();
   const [result, setResult] = useState<PlanFileResult | null>(null);
   const [fileName, setFileName] = useState('');
-  const [busy, setBusy] = useState(false);
+  const navigate = useNavigate();
+  const createApplication = useCreateApplication();
   const own = me.user.divisionCode;
 
   const close = () => {
@@ -33,20 +34,17 @@ export function ImportApplicationModal({ open, onClose }: { open: boolean; onClo
     if (!result?.ok) return;
     const plan = result.plan;
     const cityCodes = plan.cover.cityCodes.includes(own) ? plan.cover.cityCodes : [own, ...plan.cover.cityCodes];
-    setBusy(true);
     try {
-      const { id } = await api.createApplication({
+      const { id } = await createApplication.mutateAsync({
         title: plan.cover.title || fileName.replace(/\.json$/i, ''),
         applicationYear: plan.cover.applicationYear,
         cityCodes,
         plan: { ...plan, cover: { ...plan.cover, cityCodes } },
       });
       close();
-      navigate(`/applications/${id}/edit`);
+      void navigate({ to: '/applications/$id/edit', params: { id } });
     } catch (err) {
       showError(err);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -61,7 +59,7 @@ export function ImportApplicationModal({ open, onClose }: { open: boolean; onClo
       onOk={() => void create()}
       okButtonProps={{ disabled: !plan, 'data-testid': 'btn-import-create' } as ButtonProps}
       onCancel={close}
-      confirmLoading={busy}
+      confirmLoading={createApplication.isPending}
       destroyOnHidden
       width={640}
     >

@@ -1,5 +1,5 @@
 import { Alert } from 'antd';
-import { useI18n } from '../../../web/i18n';
+import { useI18n } from './i18n';
 import type { PlanFileResult } from './plan-file';
 
 /** Explains why a chosen file is not a plan the platform can read. */

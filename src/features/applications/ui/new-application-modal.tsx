@@ -1,10 +1,10 @@
 /** A city starts a new application: title, application year, further member cities of a cluster. */
+import { useNavigate } from '@tanstack/react-router';
 import { Form, Input, Modal, Select, type ButtonProps } from 'antd';
-import { api } from '../../../web/api';
-import { useI18n } from '../../../web/i18n';
-import { useSubmit } from '../../../web/lib/forms';
-import { navigate } from '../../../web/router';
-import { useMe } from '../../../web/session';
+import { useI18n } from './i18n';
+import { useSubmit } from '../../../web-kit/forms';
+import { useCreateApplication } from './applications-queries';
+import { useMe } from '../../auth/ui/public';
 import { CityPicker } from './city-picker';
 
 export const APPLICATION_YEARS = Array.from({ length: 2030 - 2016 + 1 }, (_, i) => 2016 + i);
@@ -23,15 +23,17 @@ export function NewApplicationModal({ open, onClose }: { open: boolean; onClose:
   const { t } = useI18n();
   const me = useMe();
   const [form] = Form.useForm<Values>();
+  const navigate = useNavigate();
+  const createApplication = useCreateApplication();
 
   const { busy, submit: create } = useSubmit(form, async (values) => {
-    const { id } = await api.createApplication({
+    const { id } = await createApplication.mutateAsync({
       title: values.title.trim(),
       applicationYear: values.applicationYear,
       cityCodes: [me.user.divisionCode, ...(values.members ?? [])],
     });
     onClose();
-    navigate(`/applications/${id}/edit`);
+    void navigate({ to: '/applications/$id/edit', params: { id } });
   });
 
   return (

@@ -6,10 +6,10 @@
 import { Fragment, type ReactNode } from 'react';
 import { PLAN_OUTLINE } from '../../../shared/plan/outline';
 import { CITY_TYPE_LABELS, DIMENSION_LABELS, TARGET_DIMENSIONS, TARGET_KIND_LABELS, type Plan, type Target } from '../../../shared/plan/plan-schema';
-import { useI18n } from '../../../web/i18n';
-import { htmlToParagraphs } from '../../../web/lib/rich-text';
-import { useDivisions } from '../../../web/lib/reference';
-import { BLOCK_LABEL_KEYS, BLOCKS_AFTER_PART, type TableBlock } from '../../../web/lib/plan-layout';
+import { useI18n } from './i18n';
+import { htmlToParagraphs } from '../../../web-kit/rich-text';
+import { useDivisions } from '../../reference/ui/public';
+import { BLOCK_LABEL_KEYS, BLOCKS_AFTER_PART, type TableBlock } from './plan-layout';
 import { formatNumber, groupTargets, planTargetYears, QUALIFIER_SHORT_KEYS } from './target-format';
 
 interface Props {

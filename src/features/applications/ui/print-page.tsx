@@ -3,30 +3,22 @@
  * outline order with its tables. The toolbar is hidden on paper.
  */
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Result, Spin } from 'antd';
-import { useEffect, useState } from 'react';
-import { api, type ApplicationDetail } from '../../../web/api';
-import { useI18n } from '../../../web/i18n';
-import { errorText } from '../../../web/lib/errors';
-import { Link } from '../../../web/router';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { Button } from 'antd';
+import { useEffect } from 'react';
+import { PageLoading } from '../../../web-kit/page-loading';
+import { QueryError } from '../../../web-kit/query';
+import { applicationsQueries } from './applications-queries';
+import { useI18n } from './i18n';
 import { PlanDocument } from './plan-document';
 
 export default function PrintPage({ id }: { id: string }) {
-  const { t, locale } = useI18n();
-  const [detail, setDetail] = useState<ApplicationDetail | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { t } = useI18n();
+  const query = useQuery(applicationsQueries.detail(id));
+  const detail = query.data;
 
-  useEffect(() => {
-    let alive = true;
-    api.application(id).then(
-      (d) => alive && setDetail(d),
-      (err: unknown) => alive && setError(err),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [id]);
-
+  // The tab's title names the document (it becomes the PDF's file name when printed to PDF).
   useEffect(() => {
     if (!detail) return;
     const previous = document.title;
@@ -36,13 +28,20 @@ export default function PrintPage({ id }: { id: string }) {
     };
   }, [detail]);
 
-  if (error) return <Result status="warning" title={t('detail.loadFailed')} subTitle={errorText(error, locale)} extra={<Link to="/">{t('app.backHome')}</Link>} />;
-  if (!detail) return <Spin className="page-loading" size="large" />;
+  if (query.isError) {
+    return (
+      <div className="page">
+        <QueryError error={query.error} onRetry={() => void query.refetch()} />
+        <Link to="/">{t('app.backHome')}</Link>
+      </div>
+    );
+  }
+  if (!detail) return <PageLoading />;
 
   return (
     <div className="print-page" data-testid="print-page">
       <div className="print-toolbar no-print">
-        <Link to={`/applications/${id}`}>
+        <Link to="/applications/$id" params={{ id }}>
           <ArrowLeftOutlined /> {t('print.back')}
         </Link>
         <span className="muted">{t('print.hint')}</span>

@@ -5,10 +5,12 @@
 import { Alert, Input, Modal, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import type { Finding } from '../../../shared/plan/checker';
-import { api, ApiError, type TransitionResult } from '../../../web/api';
-import { FindingsList } from '../../../web/components/findings-list';
-import { useI18n } from '../../../web/i18n';
-import { useShowError } from '../../../web/lib/errors';
+import type { TransitionResult } from '../applications.contract';
+import { useSubmitApplication } from './applications-queries';
+import { ApiError } from '../../../web-kit/api-client';
+import { FindingsList } from './findings-list';
+import { useI18n } from './i18n';
+import { useShowError } from '../../../web-kit/errors';
 
 interface Props {
   open: boolean;
@@ -27,6 +29,7 @@ export function SubmitModal({ open, applicationId, prepare, blockingCount = 0, o
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [blocking, setBlocking] = useState<Finding[] | null>(null);
+  const submitApplication = useSubmitApplication(applicationId);
 
   const submit = async () => {
     setBusy(true);
@@ -34,7 +37,7 @@ export function SubmitModal({ open, applicationId, prepare, blockingCount = 0, o
     try {
       const version = await prepare();
       if (version === null) return;
-      const r = await api.submit(applicationId, { version, comment: comment.trim() || undefined });
+      const r = await submitApplication.mutateAsync({ version, comment: comment.trim() || undefined });
       setComment('');
       onSubmitted(r);
     } catch (err) {

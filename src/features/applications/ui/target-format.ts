@@ -1,13 +1,13 @@
 /** Display helpers for targets, shared by the editor, the detail view and the printed plan. */
 import type { Plan, Qualifier, Target } from '../../../shared/plan/plan-schema';
-import type { MessageKey } from '../../../web/i18n';
+import type { CommonKey } from '../../../web-kit/i18n';
 
 /** The three target years: the three years after the application year. */
 export function targetYearsOf(applicationYear: number): [number, number, number] {
   return [applicationYear + 1, applicationYear + 2, applicationYear + 3];
 }
 
-export const QUALIFIER_KEYS: Record<Qualifier, MessageKey> = {
+export const QUALIFIER_KEYS: Record<Qualifier, CommonKey> = {
   exact: 'qualifier.exact',
   at_least: 'qualifier.at_least',
   at_most: 'qualifier.at_most',
@@ -15,7 +15,7 @@ export const QUALIFIER_KEYS: Record<Qualifier, MessageKey> = {
   strive: 'qualifier.strive',
 };
 
-export const QUALIFIER_SHORT_KEYS: Record<Qualifier, MessageKey | null> = {
+export const QUALIFIER_SHORT_KEYS: Record<Qualifier, CommonKey | null> = {
   exact: null,
   at_least: 'qualifier.short.at_least',
   at_most: 'qualifier.short.at_most',

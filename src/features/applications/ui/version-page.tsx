@@ -1,39 +1,36 @@
 /** One saved version of the plan, read-only. */
 import { ArrowLeftOutlined, HistoryOutlined } from '@ant-design/icons';
-import { Alert, Result, Spin } from 'antd';
-import { useEffect, useState } from 'react';
-import { api, type PlanVersionDetail } from '../../../web/api';
-import { useI18n } from '../../../web/i18n';
-import { errorText } from '../../../web/lib/errors';
-import { formatDateTime } from '../../../web/lib/format';
-import { Link } from '../../../web/router';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { Alert } from 'antd';
+import { formatDateTime } from '../../../web-kit/format';
+import { PageLoading } from '../../../web-kit/page-loading';
+import { QueryError } from '../../../web-kit/query';
+import { applicationsQueries } from './applications-queries';
+import { useI18n } from './i18n';
 import { PlanDocument } from './plan-document';
 import { VERSION_KIND_KEYS } from './versions-table';
 
 export default function VersionPage({ id, versionId }: { id: string; versionId: string }) {
-  const { t, locale } = useI18n();
-  const [data, setData] = useState<PlanVersionDetail | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    let alive = true;
-    api.version(id, versionId).then(
-      (v) => alive && setData(v),
-      (err: unknown) => alive && setError(err),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [id, versionId]);
+  const { t } = useI18n();
+  const version = useQuery(applicationsQueries.version(id, versionId));
 
   const back = (
-    <Link to={`/applications/${id}?tab=versions`} data-testid="link-back">
+    <Link to="/applications/$id" params={{ id }} search={{ tab: 'versions' }} data-testid="link-back">
       <ArrowLeftOutlined /> {t('version.back')}
     </Link>
   );
 
-  if (error) return <Result status="warning" title={t('detail.loadFailed')} subTitle={errorText(error, locale)} extra={back} />;
-  if (!data) return <Spin className="page-loading" size="large" />;
+  if (version.isError) {
+    return (
+      <div className="page">
+        <QueryError error={version.error} onRetry={() => void version.refetch()} />
+        {back}
+      </div>
+    );
+  }
+  if (!version.data) return <PageLoading />;
+  const data = version.data;
 
   const kind = VERSION_KIND_KEYS[data.kind] ? t(VERSION_KIND_KEYS[data.kind]!) : data.kind;
   return (

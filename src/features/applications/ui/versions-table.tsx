@@ -1,11 +1,12 @@
 /** The saved versions of the plan; each opens read-only. */
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { Table } from 'antd';
-import { useEffect, useState } from 'react';
-import { api, type PlanVersionItem } from '../../../web/api';
-import { useI18n, type MessageKey } from '../../../web/i18n';
-import { useShowError } from '../../../web/lib/errors';
-import { formatDateTime } from '../../../web/lib/format';
-import { Link } from '../../../web/router';
+import { formatDateTime } from '../../../web-kit/format';
+import { QueryError } from '../../../web-kit/query';
+import type { PlanVersionItem } from '../applications.contract';
+import { applicationsQueries } from './applications-queries';
+import { useI18n, type MessageKey } from './i18n';
 
 export const VERSION_KIND_KEYS: Record<string, MessageKey> = {
   create: 'versionKind.create',
@@ -14,28 +15,18 @@ export const VERSION_KIND_KEYS: Record<string, MessageKey> = {
   submitted: 'versionKind.submitted',
 };
 
-export function VersionsTable({ applicationId, refreshKey }: { applicationId: string; refreshKey: number }) {
+/** Refreshed whenever the application changes (its queries share one key). */
+export function VersionsTable({ applicationId }: { applicationId: string }) {
   const { t } = useI18n();
-  const showError = useShowError();
-  const [items, setItems] = useState<PlanVersionItem[] | null>(null);
+  const versions = useQuery(applicationsQueries.versions(applicationId));
 
-  useEffect(() => {
-    let alive = true;
-    api.versions(applicationId).then(
-      (r) => alive && setItems(r.items),
-      (err: unknown) => alive && showError(err),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [applicationId, refreshKey, showError]);
-
+  if (versions.isError) return <QueryError error={versions.error} onRetry={() => void versions.refetch()} />;
   return (
     <Table<PlanVersionItem>
       rowKey="id"
       size="small"
-      loading={!items}
-      dataSource={items ?? []}
+      loading={versions.isPending}
+      dataSource={versions.data?.items ?? []}
       pagination={{ pageSize: 15, hideOnSinglePage: true }}
       data-testid="versions-table"
       columns={[
@@ -44,7 +35,7 @@ export function VersionsTable({ applicationId, refreshKey }: { applicationId: st
           dataIndex: 'version',
           width: 90,
           render: (v: number, r) => (
-            <Link to={`/applications/${applicationId}/versions/${r.id}`} data-testid={`version-link-${v}`}>
+            <Link to="/applications/$id/versions/$versionId" params={{ id: applicationId, versionId: r.id }} data-testid={`version-link-${v}`}>
               {t('versions.vN', { n: v })}
             </Link>
           ),

@@ -3,21 +3,26 @@
  * For the ministry planning department this is the ministry inbox (工信部收件箱).
  */
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { Button, Input, Result, Select, Space, Table, Tabs, Tooltip, type TableColumnsType, type ButtonProps } from 'antd';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { APPLICATION_STATES, STATE_LABELS, type ApplicationState } from '../../../shared/lifecycle/application-lifecycle';
-import type { Role } from '../../../shared/permissions/roles';
-import { api, type ApplicationListItem } from '../../../web/api';
-import { DemoTag, StatusTag } from '../../../web/components/status-tag';
-import { useI18n, type MessageKey } from '../../../web/i18n';
-import { useShowError } from '../../../web/lib/errors';
-import { formatDateTime } from '../../../web/lib/format';
-import { useDivisions } from '../../../web/lib/reference';
-import { Link, setQuery, useQuery } from '../../../web/router';
-import { useMe } from '../../../web/session';
-import { roleHasQueue } from '../../../web/shell';
-import { ImportApplicationModal } from './import-application-modal';
-import { NewApplicationModal } from './new-application-modal';
+import type { Role } from '../../../shared/roles/roles';
+import { formatDateTime } from '../../../web-kit/format';
+import { QueryError } from '../../../web-kit/query';
+import { DemoTag, StatusTag } from '../../../web-kit/status-tag';
+import { useMe } from '../../auth/ui/public';
+import { useDivisions } from '../../reference/ui/public';
+import type { ApplicationListItem } from '../applications.contract';
+import { applicationsQueries } from './applications-queries';
+import { useI18n, type MessageKey } from './i18n';
+import { roleHasQueue } from './queue-roles';
+import type { WorkQueueSearch } from './work-queue-search';
+
+// Only a city creates or imports: their dialogs (city picker, upload, plan parsing) load when opened.
+const NewApplicationModal = lazy(() => import('./new-application-modal').then((m) => ({ default: m.NewApplicationModal })));
+const ImportApplicationModal = lazy(() => import('./import-application-modal').then((m) => ({ default: m.ImportApplicationModal })));
 
 const PAGE_SIZE = 20;
 
@@ -34,44 +39,36 @@ const QUEUE_TAB_KEYS: Partial<Record<Role, MessageKey>> = {
   ministry_planning: 'queue.tab.inbox',
 };
 
-export default function WorkQueuePage() {
+interface Props {
+  search: WorkQueueSearch;
+  onSearch: (patch: Partial<WorkQueueSearch>) => void;
+}
+
+export default function WorkQueuePage({ search, onSearch }: Props) {
   const { t, l } = useI18n();
   const me = useMe();
   const role = me.user.role;
-  const query = useQuery();
   const divisions = useDivisions();
-  const showError = useShowError();
   const hasQueue = roleHasQueue(role);
-  const tab = hasQueue && query.get('tab') !== 'all' ? 'queue' : 'all';
-  const q = query.get('q') ?? '';
-  const statusParam = query.get('status');
-  const status = APPLICATION_STATES.includes(statusParam as ApplicationState) ? (statusParam as ApplicationState) : undefined;
-  const page = Math.max(1, Number(query.get('page')) || 1);
+  const tab = hasQueue && search.tab !== 'all' ? 'queue' : 'all';
+  const q = search.q ?? '';
+  const status = search.status;
+  const page = search.page ?? 1;
 
-  const [data, setData] = useState<{ items: ApplicationListItem[]; total: number } | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [search, setSearch] = useState(q);
+  const [text, setText] = useState(q);
   const [modal, setModal] = useState<'new' | 'import' | null>(null);
+  // Page-level permissions: whether the user works with applications at all, and may start one.
   const canRead = me.permissions.includes('application.read');
   const canCreate = me.permissions.includes('application.create');
 
-  useEffect(() => setSearch(q), [q]);
+  // The search box follows the URL (back/forward, a menu link), and is free to edit in between.
+  useEffect(() => setText(q), [q]);
 
-  useEffect(() => {
-    if (!canRead) return;
-    let alive = true;
-    setLoading(true);
-    api
-      .listApplications({ queue: tab === 'queue', q: q || undefined, status: tab === 'all' ? status : undefined, page, pageSize: PAGE_SIZE })
-      .then(
-        (r) => alive && setData(r),
-        (err: unknown) => alive && showError(err),
-      )
-      .finally(() => alive && setLoading(false));
-    return () => {
-      alive = false;
-    };
-  }, [canRead, tab, q, status, page, showError]);
+  const list = useQuery({
+    ...applicationsQueries.list({ queue: tab === 'queue', q: q || undefined, status: tab === 'all' ? status : undefined, page, pageSize: PAGE_SIZE }),
+    enabled: canRead,
+  });
+  const data = list.data;
 
   const titleKey = TITLE_KEYS[role] ?? 'queue.title.other';
 
@@ -90,7 +87,7 @@ export default function WorkQueuePage() {
       dataIndex: 'refNo',
       width: 198,
       render: (v: string, r) => (
-        <Link to={`/applications/${r.id}`} className="mono ref-no" data-testid={`app-link-${r.refNo}`}>
+        <Link to="/applications/$id" params={{ id: r.id }} className="mono ref-no" data-testid={`app-link-${r.refNo}`}>
           {v}
         </Link>
       ),
@@ -100,7 +97,7 @@ export default function WorkQueuePage() {
       dataIndex: 'title',
       render: (v: string, r) => (
         <span>
-          <Link to={`/applications/${r.id}`}>{v || t('app.untitled')}</Link> {r.isDemo && <DemoTag />}
+          <Link to="/applications/$id" params={{ id: r.id }}>{v || t('app.untitled')}</Link> {r.isDemo && <DemoTag />}
         </span>
       ),
     },
@@ -161,23 +158,23 @@ export default function WorkQueuePage() {
         <Tabs
           activeKey={tab}
           items={tabs}
-          onChange={(k) => setQuery({ tab: k, page: undefined, status: undefined })}
+          onChange={(k) => onSearch({ tab: k === 'all' ? 'all' : 'queue', page: undefined, status: undefined })}
           tabBarExtraContent={
             <Space>
               {tab === 'all' && (
                 <Select<ApplicationState | ''>
                   value={status ?? ''}
                   style={{ width: 180 }}
-                  onChange={(v) => setQuery({ status: v || undefined, page: undefined })}
+                  onChange={(v) => onSearch({ status: v || undefined, page: undefined })}
                   options={[{ value: '', label: t('queue.allStatuses') }, ...APPLICATION_STATES.map((s) => ({ value: s, label: l(STATE_LABELS[s]) }))]}
                   data-testid="filter-status"
                 />
               )}
               <Input.Search
                 allowClear
-                value={search}
-                onChange={(e) => setSearch(e.target.value)}
-                onSearch={(v) => setQuery({ q: v.trim() || undefined, page: undefined })}
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                onSearch={(v) => onSearch({ q: v.trim() || undefined, page: undefined })}
                 placeholder={t('queue.searchPlaceholder')}
                 style={{ width: 280 }}
                 data-testid="search"
@@ -185,12 +182,13 @@ export default function WorkQueuePage() {
             </Space>
           }
         />
+        {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
         <Table<ApplicationListItem>
           rowKey="id"
           size="middle"
           columns={columns}
           dataSource={data?.items ?? []}
-          loading={loading}
+          loading={list.isFetching}
           data-testid="applications-table"
           locale={{ emptyText: tab === 'queue' ? t('queue.emptyQueue') : t('queue.empty') }}
           onRow={(r) => ({ 'data-testid': `app-row-${r.refNo}` }) as ButtonProps}
@@ -200,12 +198,15 @@ export default function WorkQueuePage() {
             total: data?.total ?? 0,
             showSizeChanger: false,
             showTotal: (n) => t('queue.total', { n }),
-            onChange: (p) => setQuery({ page: p > 1 ? p : undefined }),
+            onChange: (p) => onSearch({ page: p > 1 ? p : undefined }),
           }}
         />
       </div>
-      {canCreate && <NewApplicationModal open={modal === 'new'} onClose={() => setModal(null)} />}
-      {canCreate && <ImportApplicationModal open={modal === 'import'} onClose={() => setModal(null)} />}
+      {canCreate && modal !== null && (
+        <Suspense fallback={null}>
+          {modal === 'new' ? <NewApplicationModal open onClose={() => setModal(null)} /> : <ImportApplicationModal open onClose={() => setModal(null)} />}
+        </Suspense>
+      )}
     </div>
   );
 }

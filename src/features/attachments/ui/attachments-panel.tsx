@@ -1,11 +1,12 @@
 /** Attachments of an application: download links for all, upload for the city while it may edit. */
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Table, Upload } from 'antd';
-import { useState } from 'react';
-import { api, links, type AttachmentInfo } from '../../../web/api';
-import { useI18n } from '../../../web/i18n';
-import { useShowError } from '../../../web/lib/errors';
-import { formatDateTime, formatSize } from '../../../web/lib/format';
+import { useShowError } from '../../../web-kit/errors';
+import { formatDateTime, formatSize } from '../../../web-kit/format';
+import type { AttachmentInfo } from '../attachments.contract';
+import { attachmentLinks } from './attachments-api';
+import { useUploadAttachment } from './attachments-queries';
+import { useI18n } from './i18n';
 
 const ACCEPT = '.pdf,.doc,.docx,.xls,.xlsx,.png,.jpg,.jpeg';
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -13,30 +14,26 @@ const MAX_BYTES = 20 * 1024 * 1024;
 interface Props {
   applicationId: string;
   attachments: readonly AttachmentInfo[];
+  /** The application's `uploadAttachment` ability, decided by the server. */
   canUpload: boolean;
-  onUploaded: () => void;
 }
 
-export function AttachmentsPanel({ applicationId, attachments, canUpload, onUploaded }: Props) {
+export function AttachmentsPanel({ applicationId, attachments, canUpload }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const showError = useShowError();
-  const [busy, setBusy] = useState(false);
+  const uploading = useUploadAttachment(applicationId);
 
   const upload = async (file: File) => {
     if (file.size > MAX_BYTES) {
       void message.error(t('attachments.tooLarge'));
       return;
     }
-    setBusy(true);
     try {
-      await api.uploadAttachment(applicationId, file);
+      await uploading.mutateAsync(file);
       void message.success(t('attachments.uploaded', { name: file.name }));
-      onUploaded();
     } catch (err) {
       showError(err);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -52,7 +49,7 @@ export function AttachmentsPanel({ applicationId, attachments, canUpload, onUplo
               return false;
             }}
           >
-            <Button icon={<UploadOutlined />} loading={busy} data-testid="btn-upload">
+            <Button icon={<UploadOutlined />} loading={uploading.isPending} data-testid="btn-upload">
               {t('attachments.upload')}
             </Button>
           </Upload>
@@ -70,7 +67,7 @@ export function AttachmentsPanel({ applicationId, attachments, canUpload, onUplo
             title: t('attachments.filename'),
             dataIndex: 'filename',
             render: (v: string, r) => (
-              <a href={links.attachment(r.id)} download data-testid={`attachment-${r.id}`}>
+              <a href={attachmentLinks.download(r.id)} download data-testid={`attachment-${r.id}`}>
                 <PaperClipOutlined /> {v}
               </a>
             ),

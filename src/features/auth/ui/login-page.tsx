@@ -2,10 +2,11 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Segmented } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../../../web/api';
-import { useI18n, type Locale } from '../../../web/i18n';
-import { errorText } from '../../../web/lib/errors';
-import { useSession } from '../../../web/session';
+import { ApiError } from '../../../web-kit/api-client';
+import { useI18n } from './i18n';
+import { type Locale } from '../../../web-kit/i18n';
+import { errorText } from '../../../web-kit/errors';
+import { useSession } from './session';
 
 interface Values {
   username: string;

@@ -6,12 +6,13 @@
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Cascader, Col, Form, Input, InputNumber, Modal, Row, Select, Spin, Switch, type ButtonProps } from 'antd';
-import { useMemo, useState } from 'react';
-import { ApiError, type DivisionNode } from '../../../web/api';
-import { useI18n } from '../../../web/i18n';
-import { useShowError } from '../../../web/lib/errors';
-import { validated } from '../../../web/lib/forms';
-import { useDivisions } from '../../../web/lib/reference';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { ApiError } from '../../../web-kit/api-client';
+import { type DivisionNode, useDivisions } from '../../reference/ui/public';
+import { useI18n } from './i18n';
+import { useShowError } from '../../../web-kit/errors';
+import { useSubmit } from '../../../web-kit/forms';
 import {
   EXPERT_LIMITS as L,
   guessOrganisationType,
@@ -22,7 +23,9 @@ import {
   type OrganisationType,
   type RelationKind,
 } from '../expert-labels';
-import { useExpertsApi, type Expert, type ExpertBody } from './experts-api';
+import type { Expert, ExpertBody } from '../experts.contract';
+import { expertsApi } from './experts-api';
+import { expertKeys } from './experts-queries';
 
 interface DivisionOption {
   value: string;
@@ -67,11 +70,10 @@ interface Props {
 
 export function ExpertFormModal({ open, expert, fieldOptions, onClose, onSaved }: Props) {
   const { t, l } = useI18n();
-  const api = useExpertsApi();
+  const queryClient = useQueryClient();
   const showError = useShowError();
   const divisions = useDivisions();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const options = useMemo(() => (divisions ? toOptions(divisions.tree) : []), [divisions]);
 
   const initialValues = useMemo<Partial<Values>>(() => {
@@ -92,38 +94,42 @@ export function ExpertFormModal({ open, expert, fieldOptions, onClose, onSaved }
     };
   }, [expert, divisions]);
 
-  const save = async () => {
-    const v = await validated(form);
-    if (!v) return;
-    const body: ExpertBody = {
-      name: v.name.trim(),
-      organisation: v.organisation.trim(),
-      organisationType: v.organisationType ?? guessOrganisationType(v.organisation),
-      title: (v.title ?? '').trim(),
-      provinceCode: v.region[0]!,
-      cityCode: v.region.length > 1 ? v.region[v.region.length - 1]! : null,
-      fields: v.fields.map((f) => f.trim()).filter(Boolean),
-      relations: (v.relations ?? []).map((r) => ({ cityCode: r.place![r.place!.length - 1]!, kind: r.kind!, note: (r.note ?? '').trim() })),
-      loadCap: v.loadCap,
-      available: v.available,
-      email: v.email?.trim() || null,
-      phone: v.phone?.trim() || null,
-    };
-    setBusy(true);
-    try {
-      const saved = expert ? await api.update(expert.id, body) : await api.create(body);
-      onSaved(saved, !expert);
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'VALIDATION_FAILED') {
-        const issues = ((err.details as { issues?: { path: string }[] } | undefined)?.issues ?? []).map((i) => i.path);
-        if (issues.some((p) => /provinceCode|cityCode$/.test(p) && !p.startsWith('relations'))) form.setFields([{ name: 'region', errors: [t('experts.form.regionInvalid')] }]);
-        if (issues.some((p) => p.includes('email'))) form.setFields([{ name: 'email', errors: [t('experts.form.emailInvalid')] }]);
-      }
-      showError(err);
-    } finally {
-      setBusy(false);
+  const saving = useMutation({
+    mutationFn: (body: ExpertBody) => (expert ? expertsApi.update(expert.id, body) : expertsApi.create(body)),
+    // Every list of the pool and the fields in use may change with a saved record.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: expertKeys.all }),
+  });
+
+  const refused = (err: unknown) => {
+    if (err instanceof ApiError && err.code === 'VALIDATION_FAILED') {
+      const issues = ((err.details as { issues?: { path: string }[] } | undefined)?.issues ?? []).map((i) => i.path);
+      if (issues.some((p) => /provinceCode|cityCode$/.test(p) && !p.startsWith('relations'))) form.setFields([{ name: 'region', errors: [t('experts.form.regionInvalid')] }]);
+      if (issues.some((p) => p.includes('email'))) form.setFields([{ name: 'email', errors: [t('experts.form.emailInvalid')] }]);
     }
+    showError(err);
   };
+
+  const { busy, submit: save } = useSubmit(
+    form,
+    async (v) => {
+      const body: ExpertBody = {
+        name: v.name.trim(),
+        organisation: v.organisation.trim(),
+        organisationType: v.organisationType ?? guessOrganisationType(v.organisation),
+        title: (v.title ?? '').trim(),
+        provinceCode: v.region[0]!,
+        cityCode: v.region.length > 1 ? v.region[v.region.length - 1]! : null,
+        fields: v.fields.map((f) => f.trim()).filter(Boolean),
+        relations: (v.relations ?? []).map((r) => ({ cityCode: r.place![r.place!.length - 1]!, kind: r.kind!, note: (r.note ?? '').trim() })),
+        loadCap: v.loadCap,
+        available: v.available,
+        email: v.email?.trim() || null,
+        phone: v.phone?.trim() || null,
+      };
+      onSaved(await saving.mutateAsync(body), !expert);
+    },
+    refused,
+  );
 
   const fieldSelectOptions = useMemo(() => fieldOptions.map((f) => ({ value: f, label: f })), [fieldOptions]);
   const cascaderSearch = { filter: (input: string, path: DivisionOption[]) => path.some((o) => o.label.includes(input.trim())) };

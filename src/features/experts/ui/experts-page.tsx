@@ -4,54 +4,53 @@
  * template and import. A refused import lists every problem by row and column; nothing is saved.
  */
 import { DownloadOutlined, EditOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Input, Result, Select, Space, Switch, Table, Tag, Tooltip, Upload, type ButtonProps, type TableColumnsType } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useI18n } from '../../../web/i18n';
-import { useShowError } from '../../../web/lib/errors';
-import { useDivisions } from '../../../web/lib/reference';
-import { setQuery, useLocation } from '../../../web/router';
-import { useMe } from '../../../web/session';
-import { reviewLinks } from '../../ministry-review/ui/review-api';
+import { useEffect, useMemo, useState } from 'react';
+import { useShowError } from '../../../web-kit/errors';
+import { QueryError } from '../../../web-kit/query';
+import { useMe } from '../../auth/ui/public';
+import { useDivisions } from '../../reference/ui/public';
+import type { Expert, ExpertFilters, ExpertList, ImportRowError } from '../experts.contract';
 import { ExpertFormModal } from './expert-form-modal';
-import { expertLinks, importRowErrors, useExpertsApi, type Expert, type ExpertFilters, type ImportRowError } from './experts-api';
+import { expertLinks, expertsApi, importRowErrors } from './experts-api';
+import { expertKeys, expertsQueries } from './experts-queries';
+import type { ExpertsSearch } from './experts-search';
+import { useI18n } from './i18n';
 import { ImportErrorsModal } from './import-errors-modal';
 
 const PAGE_SIZE = 20;
 
-export default function ExpertsPage() {
+interface Props {
+  search: ExpertsSearch;
+  onSearch: (patch: Partial<ExpertsSearch>) => void;
+}
+
+export default function ExpertsPage({ search, onSearch }: Props) {
   const { t, l } = useI18n();
   const me = useMe();
   const { message } = App.useApp();
-  const api = useExpertsApi();
-  const showErrorNow = useShowError();
-  // Loading must not depend on the language: the error display is read through a ref.
-  const showErrorRef = useRef(showErrorNow);
-  useEffect(() => {
-    showErrorRef.current = showErrorNow;
-  }, [showErrorNow]);
-  const showError = useCallback((err: unknown) => showErrorRef.current(err), []);
+  const showError = useShowError();
+  const queryClient = useQueryClient();
   const divisions = useDivisions();
-  // Memoised on the query string: a new URLSearchParams per render would reload the list forever.
-  const { search: queryString } = useLocation();
-  const query = useMemo(() => new URLSearchParams(queryString), [queryString]);
   const allowed = me.permissions.includes('expert.manage');
 
-  const filters: ExpertFilters = useMemo(() => {
-    const available = query.get('available');
-    return {
-      q: query.get('q') ?? undefined,
-      field: query.get('field') ?? undefined,
-      provinceCode: query.get('province') ?? undefined,
-      available: available === 'true' || available === 'false' ? available : undefined,
-    };
-  }, [query]);
-  const page = Math.max(1, Number(query.get('page')) || 1);
+  const filters: ExpertFilters = useMemo(
+    () => ({ q: search.q, field: search.field, provinceCode: search.province, available: search.available }),
+    [search.q, search.field, search.province, search.available],
+  );
+  const page = search.page ?? 1;
 
-  const [data, setData] = useState<{ items: Expert[]; total: number } | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [fieldsInUse, setFieldsInUse] = useState<string[]>([]);
-  const [suggested, setSuggested] = useState<string[]>([]);
-  const [search, setSearch] = useState(filters.q ?? '');
+  // The previous page stays on screen while the next one loads, as the table's loading state.
+  const list = useQuery({ ...expertsQueries.list(filters, page, PAGE_SIZE), enabled: allowed, placeholderData: keepPreviousData });
+  const fields = useQuery({ ...expertsQueries.fields(), enabled: allowed });
+  const data = list.data;
+  const fieldsInUse = fields.data?.inUse ?? [];
+  const suggested = fields.data?.suggested ?? [];
+
+  const [searchText, setSearchText] = useState(filters.q ?? '');
+  // The search box follows the URL (back/forward, a cleared filter); typing stays local until submitted.
+  useEffect(() => setSearchText(filters.q ?? ''), [filters.q]);
   const [editing, setEditing] = useState<{ expert: Expert | null } | null>(null);
   /** Bumped on every opening of the form, which then starts from fresh values. */
   const [formSeq, setFormSeq] = useState(0);
@@ -59,74 +58,46 @@ export default function ExpertsPage() {
     setFormSeq((n) => n + 1);
     setEditing({ expert });
   };
-  const [busyId, setBusyId] = useState<string | null>(null);
-  const [importing, setImporting] = useState(false);
   const [importResult, setImportResult] = useState<{ file: string; errors: ImportRowError[] } | null>(null);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setData(await api.list(filters, page, PAGE_SIZE));
-    } catch (err) {
-      showError(err);
-    } finally {
-      setLoading(false);
-    }
-  }, [api, filters, page, showError]);
+  /** The pool changed: every list and the fields in use are read again. */
+  const poolChanged = () => queryClient.invalidateQueries({ queryKey: expertKeys.all });
 
-  const loadFields = useCallback(
-    () =>
-      api.fields().then(
-        (r) => {
-          setFieldsInUse(r.inUse);
-          setSuggested(r.suggested);
-        },
-        (err: unknown) => showError(err),
-      ),
-    [api, showError],
-  );
+  const availability = useMutation({
+    mutationFn: ({ expert, available }: { expert: Expert; available: boolean }) => expertsApi.setAvailable(expert.id, available),
+    onSuccess: (saved, { expert, available }) => {
+      // The row changes in place (it stays on this page even under an availability filter); other
+      // lists, such as a panel editor's pool, are marked stale and read again when next shown.
+      queryClient.setQueriesData<ExpertList>({ queryKey: expertKeys.lists }, (d) => (d ? { ...d, items: d.items.map((x) => (x.id === saved.id ? saved : x)) } : d));
+      void queryClient.invalidateQueries({ queryKey: expertKeys.lists, refetchType: 'none' });
+      void message.success(t(available ? 'experts.nowAvailable' : 'experts.nowUnavailable', { name: expert.name }));
+    },
+    onError: (err) => showError(err),
+  });
+  const busyId = availability.isPending ? availability.variables.expert.id : null;
 
-  useEffect(() => {
-    if (allowed) void load();
-  }, [allowed, load]);
-  useEffect(() => {
-    if (allowed) void loadFields();
-  }, [allowed, loadFields]);
-  useEffect(() => setSearch(filters.q ?? ''), [filters.q]);
+  const importing = useMutation({
+    mutationFn: (file: File) => expertsApi.importFile(file),
+    onSuccess: ({ created }) => {
+      void message.success(t('experts.import.done', { n: created }));
+      return poolChanged();
+    },
+    onError: (err, file) => {
+      const rows = importRowErrors(err);
+      if (rows) setImportResult({ file: file.name, errors: rows });
+      else showError(err);
+    },
+  });
 
-  const setFilter = (values: Record<string, string | undefined>) => setQuery({ ...values, page: undefined });
-
-  const toggleAvailable = async (e: Expert, available: boolean) => {
-    setBusyId(e.id);
-    try {
-      const saved = await api.setAvailable(e.id, available);
-      setData((d) => (d ? { ...d, items: d.items.map((x) => (x.id === saved.id ? saved : x)) } : d));
-      void message.success(t(available ? 'experts.nowAvailable' : 'experts.nowUnavailable', { name: e.name }));
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusyId(null);
-    }
-  };
-
-  const importFile = async (file: File) => {
+  const importFile = (file: File) => {
     if (!/\.xlsx$/i.test(file.name)) {
       void message.error(t('experts.import.xlsxOnly'));
       return;
     }
-    setImporting(true);
-    try {
-      const { created } = await api.importFile(file);
-      void message.success(t('experts.import.done', { n: created }));
-      await Promise.all([load(), loadFields()]);
-    } catch (err) {
-      const rows = importRowErrors(err);
-      if (rows) setImportResult({ file: file.name, errors: rows });
-      else showError(err);
-    } finally {
-      setImporting(false);
-    }
+    importing.mutate(file);
   };
+
+  const setFilter = (values: Partial<ExpertsSearch>) => onSearch({ ...values, page: undefined });
 
   const fieldOptions = useMemo(() => [...new Set([...suggested, ...fieldsInUse])], [suggested, fieldsInUse]);
   const provinceOptions = useMemo(() => (divisions?.tree ?? []).map((p) => ({ value: p.code, label: p.name })), [divisions]);
@@ -146,12 +117,16 @@ export default function ExpertsPage() {
       width: 110,
       render: (v: string, e) => (
         <div>
-          <Tooltip title={t('experts.edit')}>
-            <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => openForm(e)} data-testid={`btn-edit-expert-${e.name}`}>
-              <strong>{v}</strong>
-              <EditOutlined />
-            </Button>
-          </Tooltip>
+          {e.abilities.includes('edit') ? (
+            <Tooltip title={t('experts.edit')}>
+              <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => openForm(e)} data-testid={`btn-edit-expert-${e.name}`}>
+                <strong>{v}</strong>
+                <EditOutlined />
+              </Button>
+            </Tooltip>
+          ) : (
+            <strong>{v}</strong>
+          )}
           {e.isDemo && (
             <div>
               <Tag className="demo-tag" color="default">
@@ -225,8 +200,8 @@ export default function ExpertsPage() {
       key: 'scores',
       width: 90,
       render: (_v, e) =>
-        me.permissions.includes('review.manage') ? (
-          <a href={reviewLinks.expertScores(e.id)} download data-testid={`link-expert-scores-${e.name}`}>
+        e.abilities.includes('downloadScores') ? (
+          <a href={expertLinks.scores(e.id)} download data-testid={`link-expert-scores-${e.name}`}>
             <FileExcelOutlined /> {t('experts.scores')}
           </a>
         ) : (
@@ -243,7 +218,8 @@ export default function ExpertsPage() {
           size="small"
           checked={v}
           loading={busyId === e.id}
-          onChange={(next) => void toggleAvailable(e, next)}
+          disabled={!e.abilities.includes('setAvailable')}
+          onChange={(next) => availability.mutate({ expert: e, available: next })}
           checkedChildren={t('experts.yes')}
           unCheckedChildren={t('experts.no')}
           aria-label={t('experts.col.available')}
@@ -267,10 +243,10 @@ export default function ExpertsPage() {
             {t('experts.template')}
           </Button>
           <Upload accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" showUploadList={false} multiple={false} beforeUpload={(file) => {
-              void importFile(file);
+              importFile(file);
               return false;
             }}>
-            <Button icon={<UploadOutlined />} loading={importing} data-testid="btn-import-experts">
+            <Button icon={<UploadOutlined />} loading={importing.isPending} data-testid="btn-import-experts">
               {t('experts.import')}
             </Button>
           </Upload>
@@ -286,8 +262,8 @@ export default function ExpertsPage() {
         <div className="panel-toolbar" style={{ flexWrap: 'wrap' }}>
           <Input.Search
             allowClear
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
+            value={searchText}
+            onChange={(e) => setSearchText(e.target.value)}
             onSearch={(v) => setFilter({ q: v.trim() || undefined })}
             placeholder={t('experts.search')}
             style={{ width: 280 }}
@@ -317,7 +293,7 @@ export default function ExpertsPage() {
           <Select
             allowClear
             value={filters.available}
-            onChange={(v?: string) => setFilter({ available: v })}
+            onChange={(v?: ExpertsSearch['available']) => setFilter({ available: v })}
             options={[
               { value: 'true', label: t('experts.filter.availableOnly') },
               { value: 'false', label: t('experts.filter.unavailableOnly') },
@@ -331,12 +307,21 @@ export default function ExpertsPage() {
             {data ? t('experts.total', { n: data.total }) : ''}
           </span>
         </div>
+        {(list.isError || fields.isError) && (
+          <QueryError
+            error={list.error ?? fields.error}
+            onRetry={() => {
+              void list.refetch();
+              void fields.refetch();
+            }}
+          />
+        )}
         <Table<Expert>
           rowKey="id"
           size="middle"
           columns={columns}
           dataSource={data?.items ?? []}
-          loading={loading || !data}
+          loading={list.isFetching || (!data && !list.isError)}
           scroll={{ x: 1000 }}
           data-testid="experts-table"
           locale={{ emptyText: t('experts.empty') }}
@@ -347,7 +332,7 @@ export default function ExpertsPage() {
             total: data?.total ?? 0,
             showSizeChanger: false,
             hideOnSinglePage: true,
-            onChange: (p) => setQuery({ page: p > 1 ? p : undefined }),
+            onChange: (p) => onSearch({ page: p > 1 ? p : undefined }),
           }}
         />
       </div>
@@ -360,8 +345,6 @@ export default function ExpertsPage() {
         onSaved={(saved, created) => {
           setEditing(null);
           void message.success(t(created ? 'experts.created' : 'experts.saved', { name: saved.name }));
-          void load();
-          void loadFields();
         }}
       />
       <ImportErrorsModal fileName={importResult?.file ?? ''} errors={importResult?.errors ?? null} onClose={() => setImportResult(null)} />

@@ -1,8 +1,8 @@
 /** Why an Excel import was refused: every problem by row and column; nothing was saved. */
 import { Alert, Modal, Table, type ButtonProps } from 'antd';
-import { useI18n } from '../../../web/i18n';
+import { useI18n } from './i18n';
 import { EXPERT_COLUMNS } from '../expert-columns';
-import type { ImportRowError } from './experts-api';
+import type { ImportRowError } from '../experts.contract';
 
 interface Props {
   fileName: string;

@@ -1,8 +1,8 @@
 /** The ministry's receipt record: paper copies, discs, formal check. */
 import { Descriptions, Tag } from 'antd';
-import type { Intake } from '../../../web/api';
-import { useI18n } from '../../../web/i18n';
-import { formatDateTime } from '../../../web/lib/format';
+import type { Intake } from '../../applications/applications.contract';
+import { useI18n } from './i18n';
+import { formatDateTime } from '../../../web-kit/format';
 
 export function IntakePanel({ intake }: { intake: Intake }) {
   const { t } = useI18n();

@@ -4,9 +4,10 @@
  */
 import { Form, Input, Modal, Radio, Switch, type ButtonProps } from 'antd';
 import type { PaperCopyState } from '../../../shared/lifecycle/provincial-checklist';
-import { api, type TransitionResult } from '../../../web/api';
-import { useI18n } from '../../../web/i18n';
-import { useSubmit } from '../../../web/lib/forms';
+import type { TransitionResult } from '../../applications/applications.contract';
+import { useReceiveApplication } from '../../applications/ui/public';
+import { useI18n } from './i18n';
+import { useSubmit } from '../../../web-kit/forms';
 
 interface Values {
   printedCopies: PaperCopyState;
@@ -26,6 +27,7 @@ interface Props {
 export function ReceiveModal({ open, applicationId, version, onClose, onDone }: Props) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
+  const receive = useReceiveApplication(applicationId);
 
   const paperOptions = [
     { value: 'received', label: t('intake.received') },
@@ -34,7 +36,7 @@ export function ReceiveModal({ open, applicationId, version, onClose, onDone }: 
 
   const { busy, submit } = useSubmit(form, async (v) => {
     onDone(
-      await api.receive(applicationId, {
+      await receive.mutateAsync({
         version,
         printedCopies: v.printedCopies,
         discs: v.discs,

@@ -5,30 +5,33 @@
  * and aggregate show.
  */
 import { CheckCircleOutlined, StopOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { Alert, App, Button, Col, Descriptions, Form, Input, Modal, Result, Row, Space, Spin, Tag, type ButtonProps } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { CONFLICT_RULE_CODES, CONFLICT_RULES } from '../../../shared/review/conflicts';
 import { weightedTotal } from '../../../shared/review/rubric';
-import { ApiError } from '../../../web/api';
-import { useI18n } from '../../../web/i18n';
-import { errorText, useShowError } from '../../../web/lib/errors';
-import { formatDateTime } from '../../../web/lib/format';
-import { useSubmit } from '../../../web/lib/forms';
-import { useDivisions } from '../../../web/lib/reference';
-import { Link } from '../../../web/router';
-import { PlanDocument } from '../../applications/ui/plan-document';
-import { useReviewApi, type AssignmentDetail, type PanelScores } from './review-api';
+import { ApiError } from '../../../web-kit/api-client';
+import { errorText, useShowError } from '../../../web-kit/errors';
+import { formatDateTime } from '../../../web-kit/format';
+import { useSubmit } from '../../../web-kit/forms';
+import { PageLoading } from '../../../web-kit/page-loading';
+import { PlanDocument } from '../../applications/ui/public';
+import { useDivisions } from '../../reference/ui/public';
+import type { AssignmentDetail } from '../review.contract';
+import { useI18n } from './i18n';
 import { SEAT_STATE_COLORS, SEAT_STATE_KEYS, seatState } from './review-labels';
+import { reviewQueries, useDeclare, useRecuse } from './review-queries';
 import { ScoreForm } from './score-form';
 import { AggregateView, fmt, OpinionTag, ScoreTable } from './score-summary';
 import './review.css';
 
 function RecuseModal({ open, panelId, onClose, onDone }: { open: boolean; panelId: string; onClose: () => void; onDone: () => void }) {
   const { t } = useI18n();
-  const api = useReviewApi();
+  const recusal = useRecuse(panelId);
   const [form] = Form.useForm<{ reason: string }>();
   const { busy, submit } = useSubmit(form, async (v) => {
-    await api.recuse(panelId, v.reason.trim());
+    await recusal.mutateAsync(v.reason.trim());
     onDone();
   });
   return (
@@ -52,23 +55,12 @@ function RecuseModal({ open, panelId, onClose, onDone }: { open: boolean; panelI
   );
 }
 
-function PanelScoresView({ panelId, rubric, round }: { panelId: string; rubric: AssignmentDetail['panel']['rubric']; round: number }) {
+function PanelScoresView({ panelId, rubric }: { panelId: string; rubric: AssignmentDetail['panel']['rubric'] }) {
   const { t, locale } = useI18n();
-  const api = useReviewApi();
-  const [data, setData] = useState<PanelScores | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let alive = true;
-    api.panelScores(panelId).then(
-      (d) => alive && setData(d),
-      (err: unknown) => alive && setError(err),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [api, panelId, round]);
-  if (error) return <Alert type="error" showIcon title={errorText(error, locale)} />;
-  if (!data) return <Spin />;
+  const scores = useQuery(reviewQueries.panelScores(panelId));
+  if (scores.isError) return <Alert type="error" showIcon title={errorText(scores.error, locale)} />;
+  if (scores.isPending) return <Spin />;
+  const data = scores.data;
   return (
     <div data-testid="panel-scores">
       <h3 className="review-heading">{t('expert.panelScores', { n: data.sheets.length })}</h3>
@@ -86,45 +78,20 @@ function PanelScoresView({ panelId, rubric, round }: { panelId: string; rubric: 
 export default function AssignmentPage({ panelId }: { panelId: string }) {
   const { t, l, locale } = useI18n();
   const { message } = App.useApp();
-  const api = useReviewApi();
   const showError = useShowError();
   const divisions = useDivisions();
-  const [data, setData] = useState<AssignmentDetail | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const detail = useQuery(reviewQueries.assignment(panelId));
+  const declaration = useDeclare(panelId);
   const [recusing, setRecusing] = useState(false);
-  const [declaring, setDeclaring] = useState(false);
-  const [key, setKey] = useState(0);
-  const reload = useCallback(() => setKey((k) => k + 1), []);
 
-  useEffect(() => {
-    let alive = true;
-    api.assignment(panelId).then(
-      (d) => {
-        if (!alive) return;
-        setData(d);
-        setError(null);
-      },
-      (err: unknown) => alive && setError(err),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [api, panelId, key]);
+  const declare = () =>
+    declaration.mutate(undefined, {
+      onSuccess: () => void message.success(t('expert.declared')),
+      onError: showError,
+    });
 
-  const declare = async () => {
-    setDeclaring(true);
-    try {
-      await api.declare(panelId);
-      void message.success(t('expert.declared'));
-      reload();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setDeclaring(false);
-    }
-  };
-
-  if (error) {
+  if (detail.isError) {
+    const error = detail.error;
     const notFound = error instanceof ApiError && error.status === 404;
     return (
       <Result
@@ -135,11 +102,12 @@ export default function AssignmentPage({ panelId }: { panelId: string }) {
       />
     );
   }
-  if (!data) return <Spin className="page-loading" size="large" />;
+  if (detail.isPending) return <PageLoading />;
+  const data = detail.data;
 
-  const { panel, seat, application: a, plan, mySheet } = data;
+  const { panel, seat, application: a, plan, mySheet, abilities } = data;
   const cities = a.cityCodes.map((c) => divisions?.nameOf(c) ?? c).join('、');
-  const state = seatState({ ...seat, submitted: mySheet !== null, overdue: panel.status === 'open' && !mySheet && !seat.recusedAt && seat.role === 'member' && new Date(panel.deadline).getTime() < Date.now(), status: panel.status });
+  const state = seatState({ ...seat, status: panel.status });
   const declared = seat.declaredAt !== null && !seat.recusedAt;
 
   return (
@@ -189,14 +157,18 @@ export default function AssignmentPage({ panelId }: { panelId: string }) {
             ))}
           </ol>
           <p className="muted">{t('expert.declarationNote')}</p>
-          {panel.status === 'open' ? (
+          {abilities.includes('declare') || abilities.includes('recuse') ? (
             <Space>
-              <Button type="primary" icon={<CheckCircleOutlined />} loading={declaring} onClick={() => void declare()} data-testid="btn-declare">
-                {t('expert.declare')}
-              </Button>
-              <Button danger icon={<StopOutlined />} onClick={() => setRecusing(true)} data-testid="btn-recuse">
-                {t('expert.recuse')}
-              </Button>
+              {abilities.includes('declare') && (
+                <Button type="primary" icon={<CheckCircleOutlined />} loading={declaration.isPending} onClick={declare} data-testid="btn-declare">
+                  {t('expert.declare')}
+                </Button>
+              )}
+              {abilities.includes('recuse') && (
+                <Button danger icon={<StopOutlined />} onClick={() => setRecusing(true)} data-testid="btn-recuse">
+                  {t('expert.recuse')}
+                </Button>
+              )}
             </Space>
           ) : (
             <Alert type="info" showIcon title={t('expert.panelClosed')} />
@@ -218,7 +190,7 @@ export default function AssignmentPage({ panelId }: { panelId: string }) {
                 </span>
               }
             />
-            <PanelScoresView panelId={panelId} rubric={panel.rubric} round={panel.scoreRound} />
+            {abilities.includes('viewScores') && <PanelScoresView panelId={panelId} rubric={panel.rubric} />}
           </div>
           {plan && (
             <div className="panel" data-testid="assignment-plan">
@@ -237,7 +209,7 @@ export default function AssignmentPage({ panelId }: { panelId: string }) {
             <div className="panel">
               {seat.role !== 'member' ? (
                 <Alert type="info" showIcon title={t('expert.backupNotice')} data-testid="backup-notice" />
-              ) : panel.status !== 'open' ? (
+              ) : !abilities.includes('score') ? (
                 <Alert type="info" showIcon title={t('expert.panelClosed')} />
               ) : (
                 <>
@@ -247,10 +219,7 @@ export default function AssignmentPage({ panelId }: { panelId: string }) {
                   <ScoreForm
                     panelId={panelId}
                     rubric={panel.rubric}
-                    onSubmitted={() => {
-                      window.scrollTo(0, 0);
-                      reload();
-                    }}
+                    onSubmitted={() => window.scrollTo(0, 0)}
                   />
                 </>
               )}
@@ -266,7 +235,6 @@ export default function AssignmentPage({ panelId }: { panelId: string }) {
         onDone={() => {
           setRecusing(false);
           void message.success(t('expert.recusedDone'));
-          reload();
         }}
       />
     </div>

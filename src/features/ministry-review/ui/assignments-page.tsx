@@ -2,39 +2,23 @@
  * 评审任务 (/review, experts): the panels the expert sits on, with the deadline and where the
  * seat stands (待声明 / 待评分 / 已评分 / 逾期 / 已回避).
  */
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { Result, Table, Tag, type TableColumnsType } from 'antd';
-import { useEffect, useState, type HTMLAttributes } from 'react';
-import { useI18n } from '../../../web/i18n';
-import { useShowError } from '../../../web/lib/errors';
-import { formatDateTime } from '../../../web/lib/format';
-import { Link } from '../../../web/router';
-import { useMe } from '../../../web/session';
-import { useReviewApi, type Assignment } from './review-api';
+import { type HTMLAttributes } from 'react';
+import { formatDateTime } from '../../../web-kit/format';
+import { QueryError } from '../../../web-kit/query';
+import { useMe } from '../../auth/ui/public';
+import type { Assignment } from '../review.contract';
+import { useI18n } from './i18n';
 import { SEAT_STATE_COLORS, SEAT_STATE_KEYS, seatState } from './review-labels';
+import { reviewQueries } from './review-queries';
 
 export default function AssignmentsPage() {
   const { t } = useI18n();
   const me = useMe();
-  const api = useReviewApi();
-  const showError = useShowError();
   const allowed = me.permissions.includes('review.score');
-  const [items, setItems] = useState<Assignment[] | null>(null);
-
-  useEffect(() => {
-    if (!allowed) return;
-    let alive = true;
-    api.assignments().then(
-      (r) => alive && setItems(r.items),
-      (err: unknown) => {
-        if (!alive) return;
-        setItems([]);
-        showError(err);
-      },
-    );
-    return () => {
-      alive = false;
-    };
-  }, [api, allowed, showError]);
+  const assignments = useQuery({ ...reviewQueries.assignments(), enabled: allowed });
 
   if (!allowed) return <Result status="403" title={t('review.noAccess')} />;
 
@@ -44,12 +28,14 @@ export default function AssignmentsPage() {
       dataIndex: 'refNo',
       width: 200,
       render: (v: string, r) => (
-        <Link to={`/review/${r.panelId}`} className="mono" data-testid={`assignment-link-${v}`}>
+        <Link to="/review/$panelId" params={{ panelId: r.panelId }} className="mono" data-testid={`assignment-link-${v}`}>
           {v}
         </Link>
       ),
     },
-    { title: t('app.titleCol'), dataIndex: 'title', render: (v: string, r) => <Link to={`/review/${r.panelId}`}>{v || t('app.untitled')}</Link> },
+    { title: t('app.titleCol'), dataIndex: 'title', render: (v: string, r) => <Link to="/review/$panelId" params={{ panelId: r.panelId }}>
+          {v || t('app.untitled')}
+        </Link> },
     {
       title: t('review.deadline'),
       dataIndex: 'deadline',
@@ -84,12 +70,13 @@ export default function AssignmentsPage() {
       </div>
       <div className="panel">
         <p className="muted">{t('expert.tasksIntro')}</p>
+        {assignments.isError && <QueryError error={assignments.error} onRetry={() => void assignments.refetch()} />}
         <Table<Assignment>
           rowKey="panelId"
           size="middle"
           columns={columns}
-          dataSource={items ?? []}
-          loading={items === null}
+          dataSource={assignments.data?.items ?? []}
+          loading={assignments.isPending}
           pagination={false}
           locale={{ emptyText: t('expert.noTasks') }}
           data-testid="assignments-table"

@@ -6,74 +6,59 @@
 import { CheckCircleOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, DatePicker, Empty, InputNumber, Result, Space, Table, Tag, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState, type HTMLAttributes } from 'react';
-import { api as appApi, type ApplicationListItem } from '../../../web/api';
-import { useI18n } from '../../../web/i18n';
-import { useShowError } from '../../../web/lib/errors';
-import { formatDateTime } from '../../../web/lib/format';
-import { useDivisions } from '../../../web/lib/reference';
-import { Link } from '../../../web/router';
-import { useMe } from '../../../web/session';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useState, type HTMLAttributes } from 'react';
+import { useShowError } from '../../../web-kit/errors';
+import { formatDateTime } from '../../../web-kit/format';
+import { QueryError } from '../../../web-kit/query';
+import type { ApplicationListItem } from '../../applications/applications.contract';
+import { useMe } from '../../auth/ui/public';
+import { useDivisions } from '../../reference/ui/public';
+import type { Proposal } from '../review.contract';
 import { ConflictDetails } from './conflict-details';
+import { useI18n } from './i18n';
 import { DEFAULT_BACKUPS, DEFAULT_DEADLINE_DAYS, DEFAULT_PANEL_SIZE, deadlineOf } from './panel-builder-modal';
 import { PanelEditor, pickOf, reasonsOf, useExpertPool, type PanelChoice } from './panel-editor';
-import { useReviewApi, type Proposal } from './review-api';
+import { reviewQueries, useConfirmPanel, usePropose } from './review-queries';
 import './review.css';
 
 export default function BatchReviewPage() {
   const { t } = useI18n();
   const me = useMe();
   const { message } = App.useApp();
-  const api = useReviewApi();
   const showError = useShowError();
   const divisions = useDivisions();
   const pool = useExpertPool();
   const allowed = me.permissions.includes('review.manage');
+  const received = useQuery({ ...reviewQueries.receivedApplications(), enabled: allowed });
+  const proposing = usePropose();
+  const confirmation = useConfirmPanel();
+  const apps = received.data?.items;
 
-  const [apps, setApps] = useState<ApplicationListItem[] | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
   const [panelSize, setPanelSize] = useState(DEFAULT_PANEL_SIZE);
   const [backups, setBackups] = useState(DEFAULT_BACKUPS);
   const [deadline, setDeadline] = useState<Dayjs>(() => dayjs().add(DEFAULT_DEADLINE_DAYS, 'day'));
-  const [proposing, setProposing] = useState(false);
   const [proposal, setProposal] = useState<Proposal | null>(null);
   const [choices, setChoices] = useState<Record<string, PanelChoice>>({});
   const [confirmed, setConfirmed] = useState<Record<string, true>>({});
   const [saving, setSaving] = useState<string | null>(null);
   const [refusals, setRefusals] = useState<Record<string, unknown>>({});
 
-  useEffect(() => {
-    if (!allowed) return;
-    let alive = true;
-    appApi.listApplications({ queue: false, status: 'received', page: 1, pageSize: 200 }).then(
-      (r) => alive && setApps(r.items),
-      (err: unknown) => {
-        if (!alive) return;
-        setApps([]);
-        showError(err);
-      },
-    );
-    return () => {
-      alive = false;
-    };
-  }, [allowed, showError]);
-
   if (!allowed) return <Result status="403" title={t('review.noAccess')} />;
 
   const byId = new Map((apps ?? []).map((a) => [a.id, a]));
 
   const propose = async () => {
-    setProposing(true);
     try {
       const ids = selected.filter((id) => !confirmed[id]);
-      const r = await api.propose({ applicationIds: ids, panelSize, backups });
+      const r = await proposing.mutateAsync({ applicationIds: ids, panelSize, backups });
       setProposal(r);
       setChoices(Object.fromEntries(r.panels.map((p) => [p.applicationId, { members: p.members.map(pickOf), backups: p.backups.map(pickOf) }])));
       setRefusals({});
     } catch (err) {
       showError(err);
-    } finally {
-      setProposing(false);
     }
   };
 
@@ -83,12 +68,15 @@ export default function BatchReviewPage() {
     if (!app || !choice) return;
     setSaving(applicationId);
     try {
-      await api.confirmPanel(applicationId, {
-        version: app.version,
-        deadline: deadlineOf(deadline),
-        members: choice.members.map((m) => m.expertId),
-        backups: choice.backups.map((m) => m.expertId),
-        reasons: reasonsOf(choice),
+      await confirmation.mutateAsync({
+        applicationId,
+        body: {
+          version: app.version,
+          deadline: deadlineOf(deadline),
+          members: choice.members.map((m) => m.expertId),
+          backups: choice.backups.map((m) => m.expertId),
+          reasons: reasonsOf(choice),
+        },
       });
       setConfirmed((c) => ({ ...c, [applicationId]: true }));
       setRefusals((r) => ({ ...r, [applicationId]: undefined }));
@@ -107,7 +95,7 @@ export default function BatchReviewPage() {
       dataIndex: 'refNo',
       width: 200,
       render: (v: string, r) => (
-        <Link to={`/applications/${r.id}?tab=review`} className="mono">
+        <Link to="/applications/$id" params={{ id: r.id }} search={{ tab: 'review' }} className="mono">
           {v}
         </Link>
       ),
@@ -136,12 +124,13 @@ export default function BatchReviewPage() {
       </div>
       <div className="panel">
         <p className="muted">{t('review.batch.intro')}</p>
+        {received.isError && <QueryError error={received.error} onRetry={() => void received.refetch()} />}
         <Table<ApplicationListItem>
           rowKey="id"
           size="middle"
           columns={columns}
           dataSource={apps ?? []}
-          loading={apps === null}
+          loading={received.isPending}
           pagination={false}
           rowSelection={{
             selectedRowKeys: selected,
@@ -165,7 +154,7 @@ export default function BatchReviewPage() {
             <span>{t('review.deadline')}</span>
             <DatePicker allowClear={false} value={deadline} onChange={(d) => d && setDeadline(d)} disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="panel-deadline" />
           </Space>
-          <Button type="primary" icon={<ThunderboltOutlined />} disabled={selected.filter((id) => !confirmed[id]).length === 0} loading={proposing} onClick={() => void propose()} data-testid="btn-propose">
+          <Button type="primary" icon={<ThunderboltOutlined />} disabled={selected.filter((id) => !confirmed[id]).length === 0} loading={proposing.isPending} onClick={() => void propose()} data-testid="btn-propose">
             {t('review.batch.propose', { n: selected.filter((id) => !confirmed[id]).length })}
           </Button>
         </Space>

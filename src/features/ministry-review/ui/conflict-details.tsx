@@ -1,8 +1,8 @@
 /** Why the server refused a panel: the conflicts of interest, or the experts unavailable or over their load cap. */
 import { Alert } from 'antd';
 import type { Conflict } from '../../../shared/review/conflicts';
-import { ApiError } from '../../../web/api';
-import { useI18n } from '../../../web/i18n';
+import { ApiError } from '../../../web-kit/api-client';
+import { useI18n } from './i18n';
 import { RuleTag } from './panel-editor';
 
 export function ConflictDetails({ error }: { error: unknown }) {

@@ -7,12 +7,13 @@ import { ThunderboltOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Divider, InputNumber, Modal, Space, type ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { TransitionResult } from '../../../web/api';
-import { useI18n } from '../../../web/i18n';
-import { useShowError } from '../../../web/lib/errors';
-import { PanelEditor, pickOf, reasonsOf, useExpertPool, type PanelChoice } from './panel-editor';
-import { useReviewApi, type Exclusion, type ProposedPanel } from './review-api';
+import { useShowError } from '../../../web-kit/errors';
+import type { TransitionResult } from '../../applications/applications.contract';
+import type { Exclusion, ProposedPanel } from '../review.contract';
 import { ConflictDetails } from './conflict-details';
+import { useI18n } from './i18n';
+import { PanelEditor, pickOf, reasonsOf, useExpertPool, type PanelChoice } from './panel-editor';
+import { useConfirmPanel, usePropose } from './review-queries';
 
 export const DEFAULT_PANEL_SIZE = 5;
 export const DEFAULT_BACKUPS = 2;
@@ -36,25 +37,23 @@ export function PanelBuilderModal(props: Props) {
 
 function Builder({ open, applicationId, version, onClose, onDone }: Props) {
   const { t } = useI18n();
-  const api = useReviewApi();
   const showError = useShowError();
   const pool = useExpertPool();
+  const proposal = usePropose();
+  const confirmation = useConfirmPanel();
   const [panelSize, setPanelSize] = useState(DEFAULT_PANEL_SIZE);
   const [backups, setBackups] = useState(DEFAULT_BACKUPS);
-  const [proposing, setProposing] = useState(false);
   const [proposed, setProposed] = useState<ProposedPanel | null>(null);
   const [feasible, setFeasible] = useState(true);
   const [exclusions, setExclusions] = useState<Exclusion[]>([]);
   const [choice, setChoice] = useState<PanelChoice>({ members: [], backups: [] });
   const [deadline, setDeadline] = useState<Dayjs>(() => dayjs().add(DEFAULT_DEADLINE_DAYS, 'day'));
-  const [saving, setSaving] = useState(false);
   const [refusal, setRefusal] = useState<unknown>(null);
 
   const propose = async () => {
-    setProposing(true);
     setRefusal(null);
     try {
-      const r = await api.propose({ applicationIds: [applicationId], panelSize, backups });
+      const r = await proposal.mutateAsync({ applicationIds: [applicationId], panelSize, backups });
       const p = r.panels.find((x) => x.applicationId === applicationId) ?? null;
       setProposed(p);
       setFeasible(r.feasible);
@@ -62,28 +61,26 @@ function Builder({ open, applicationId, version, onClose, onDone }: Props) {
       setChoice({ members: (p?.members ?? []).map(pickOf), backups: (p?.backups ?? []).map(pickOf) });
     } catch (err) {
       showError(err);
-    } finally {
-      setProposing(false);
     }
   };
 
   const confirm = async () => {
-    setSaving(true);
     setRefusal(null);
     try {
-      const r = await api.confirmPanel(applicationId, {
-        version,
-        deadline: deadlineOf(deadline),
-        members: choice.members.map((m) => m.expertId),
-        backups: choice.backups.map((m) => m.expertId),
-        reasons: reasonsOf(choice),
+      const r = await confirmation.mutateAsync({
+        applicationId,
+        body: {
+          version,
+          deadline: deadlineOf(deadline),
+          members: choice.members.map((m) => m.expertId),
+          backups: choice.backups.map((m) => m.expertId),
+          reasons: reasonsOf(choice),
+        },
       });
       onDone({ version: r.version, status: r.status });
     } catch (err) {
       setRefusal(err);
       showError(err);
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -98,7 +95,7 @@ function Builder({ open, applicationId, version, onClose, onDone }: Props) {
       destroyOnHidden
       okText={t('review.builder.confirm')}
       onOk={() => void confirm()}
-      confirmLoading={saving}
+      confirmLoading={confirmation.isPending}
       okButtonProps={{ disabled: choice.members.length === 0, 'data-testid': 'btn-confirm-panel' } as ButtonProps}
     >
       <p className="muted">{t('review.builder.intro')}</p>
@@ -111,7 +108,7 @@ function Builder({ open, applicationId, version, onClose, onDone }: Props) {
           <span>{t('review.backupCount')}</span>
           <InputNumber min={0} max={5} precision={0} value={backups} onChange={(v) => setBackups(typeof v === 'number' ? v : 0)} data-testid="panel-backups" />
         </Space>
-        <Button type="primary" ghost icon={<ThunderboltOutlined />} loading={proposing} onClick={() => void propose()} data-testid="btn-propose">
+        <Button type="primary" ghost icon={<ThunderboltOutlined />} loading={proposal.isPending} onClick={() => void propose()} data-testid="btn-propose">
           {t('review.propose')}
         </Button>
       </Space>

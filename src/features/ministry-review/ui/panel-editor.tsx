@@ -4,24 +4,18 @@
  * pool, and the experts the conflict-of-interest rules excluded (which rule, and why).
  */
 import { DeleteOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Select, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
-import { useEffect, useState, type HTMLAttributes } from 'react';
+import { useState, type HTMLAttributes } from 'react';
 import { CONFLICT_RULES, type ConflictRuleCode } from '../../../shared/review/conflicts';
-import { useI18n } from '../../../web/i18n';
-import { useMe } from '../../../web/session';
-import { useExpertsApi, type Expert } from '../../experts/ui/experts-api';
-import type { Bilingual, Exclusion, ProposedExpert } from './review-api';
+import { useMe } from '../../auth/ui/public';
+import type { Expert } from '../../experts/experts.contract';
+import { expertsQueries } from '../../experts/ui/public';
+import type { Bilingual, Exclusion, ProposedExpert } from '../review.contract';
+import { useI18n } from './i18n';
 
-/** An expert chosen for a panel; `cost` is null for one added by hand. */
-export interface ExpertPick {
-  expertId: string;
-  name: string;
-  organisation: string;
-  title: string;
-  fields: string[];
-  cost: number | null;
-  reasons: Bilingual[];
-}
+/** An expert chosen for a panel: one the proposal named, or one added by hand (`cost` null). */
+export type ExpertPick = Omit<ProposedExpert, 'cost'> & { cost: number | null };
 
 export interface PanelChoice {
   members: ExpertPick[];
@@ -35,24 +29,12 @@ export function reasonsOf(choice: PanelChoice): Record<string, Bilingual[]> {
   return Object.fromEntries([...choice.members, ...choice.backups].filter((p) => p.cost !== null && p.reasons.length).map((p) => [p.expertId, p.reasons]));
 }
 
-/** The available experts of the pool (GET /experts); null when the pool cannot be read. */
+/** The available experts of the pool (GET /experts); null while it loads or when it cannot be read. */
 export function useExpertPool(): Expert[] | null {
   const me = useMe();
-  const api = useExpertsApi();
   const allowed = me.permissions.includes('expert.manage');
-  const [pool, setPool] = useState<Expert[] | null>(null);
-  useEffect(() => {
-    if (!allowed) return;
-    let alive = true;
-    api.list({ available: 'true' }, 1, 500).then(
-      (r) => alive && setPool(r.items),
-      () => alive && setPool(null),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [api, allowed]);
-  return pool;
+  const pool = useQuery({ ...expertsQueries.availablePool(), enabled: allowed });
+  return pool.data?.items ?? null;
 }
 
 export function RuleTag({ rule }: { rule: ConflictRuleCode }) {

@@ -1,22 +1,25 @@
 /**
  * The planning department's review actions in the detail page's action bar: 组建评审组 (panel
  * builder), 批复同意 (after every member has scored), 退回修改 and 不予批复, each with its dialog.
- * Shows exactly what the server allows (allowedActions).
+ * Shows exactly what the server allows: the application's allowedActions, and the review's
+ * abilities for whether the approval still waits for scores.
  */
 import { CheckOutlined, CloseCircleOutlined, RollbackOutlined, TeamOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { App, Button, Space, Tooltip } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { STATE_LABELS, type ApplicationAction, type ApplicationState } from '../../../shared/lifecycle/application-lifecycle';
-import { useI18n } from '../../../web/i18n';
+import { useI18n } from './i18n';
 import { PanelBuilderModal } from './panel-builder-modal';
-import { useReviewApi } from './review-api';
 import { ApproveModal, ReasonsDecisionModal } from './review-modals';
+import { reviewQueries, useReviewRefresh } from './review-queries';
 
 interface Props {
   applicationId: string;
   version: number;
   allowedActions: readonly ApplicationAction[];
-  refreshKey: number;
+  /** Bumped by the page whenever the application changed: the review's overview is read again. */
+  refreshKey?: number;
   /** The application changed: the page reloads. */
   onChanged: () => void;
 }
@@ -26,23 +29,12 @@ type ModalName = 'panel' | 'approve' | 'send_back' | 'reject' | null;
 export function ReviewActions({ applicationId, version, allowedActions, refreshKey, onChanged }: Props) {
   const { t, l } = useI18n();
   const { message } = App.useApp();
-  const api = useReviewApi();
   const [modal, setModal] = useState<ModalName>(null);
-  const [outstanding, setOutstanding] = useState<string[] | null>(null);
   const allowed = new Set(allowedActions);
   const canApprove = allowed.has('approve');
-
-  useEffect(() => {
-    if (!canApprove) return;
-    let alive = true;
-    api.overview(applicationId).then(
-      (o) => alive && setOutstanding(o.outstanding ?? []),
-      () => alive && setOutstanding(null),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [api, applicationId, canApprove, refreshKey]);
+  // The review says whether the approval still waits for scores, and whose.
+  const overview = useQuery({ ...reviewQueries.overview(applicationId), enabled: canApprove });
+  useReviewRefresh(applicationId, refreshKey);
 
   const done = (s: ApplicationState) => {
     setModal(null);
@@ -50,7 +42,8 @@ export function ReviewActions({ applicationId, version, allowedActions, refreshK
     onChanged();
   };
 
-  const waiting = outstanding !== null && outstanding.length > 0;
+  const waiting = overview.data !== undefined && !overview.data.abilities.includes('approve');
+  const outstanding = overview.data?.outstanding ?? [];
 
   return (
     <>

@@ -1,6 +1,6 @@
 /** Labels and colours of the review's own states (stances, seats, assignments). */
-import type { MessageKey } from '../../../web/i18n';
-import type { DepartmentStance } from './review-api';
+import { type MessageKey } from './i18n';
+import type { DepartmentStance } from '../../../shared/review/review-terms';
 
 export const STANCE_KEYS: Record<DepartmentStance, MessageKey> = {
   support: 'review.stance.support',

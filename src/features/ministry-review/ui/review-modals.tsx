@@ -8,11 +8,13 @@ import { Button, DatePicker, Form, Input, Modal, Radio, Result, Space, type Butt
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ACTION_LABELS } from '../../../shared/lifecycle/application-lifecycle';
-import { useI18n } from '../../../web/i18n';
-import { useSubmit } from '../../../web/lib/forms';
-import { pilotLinks } from '../../pilots/ui/pilots-api';
-import { DEPARTMENT_STANCES, DOCUMENT_NO_PATTERN, useReviewApi, type DecisionResult, type DepartmentStance } from './review-api';
+import { DEPARTMENT_STANCES, DOCUMENT_NO_PATTERN, type DepartmentStance } from '../../../shared/review/review-terms';
+import { useSubmit } from '../../../web-kit/forms';
+import { pilotLinks } from '../../pilots/ui/public';
+import type { DecisionResult } from '../review.contract';
+import { useI18n } from './i18n';
 import { STANCE_KEYS } from './review-labels';
+import { useDecide, useOpinion, useRescore } from './review-queries';
 
 const testId = (id: string) => ({ 'data-testid': id }) as ButtonProps;
 
@@ -38,13 +40,13 @@ export function ApproveModal({
   onApproved: (r: DecisionResult) => void;
 }) {
   const { t } = useI18n();
-  const api = useReviewApi();
+  const decision = useDecide(applicationId);
   const [form] = Form.useForm<ApproveValues>();
   const [result, setResult] = useState<{ r: DecisionResult; documentNo: string } | null>(null);
 
   const { busy, submit } = useSubmit(form, async (v) => {
     const documentNo = v.documentNo.trim();
-    const r = await api.decide(applicationId, { version, decision: 'approve', documentNo, approvalDate: v.approvalDate.format('YYYY-MM-DD') });
+    const r = await decision.mutateAsync({ version, decision: 'approve', documentNo, approvalDate: v.approvalDate.format('YYYY-MM-DD') });
     setResult({ r, documentNo });
   });
 
@@ -136,11 +138,11 @@ export function ReasonsDecisionModal({
   onDone: (r: DecisionResult) => void;
 }) {
   const { t, l } = useI18n();
-  const api = useReviewApi();
+  const deciding = useDecide(applicationId);
   const [form] = Form.useForm<{ reasons: string }>();
 
   const { busy, submit } = useSubmit(form, async (v) => {
-    onDone(await api.decide(applicationId, { version, decision, reasons: v.reasons.trim() }));
+    onDone(await deciding.mutateAsync({ version, decision, reasons: v.reasons.trim() }));
   });
 
   return (
@@ -169,11 +171,11 @@ export function ReasonsDecisionModal({
 
 export function RescoreModal({ open, applicationId, onClose, onDone }: { open: boolean; applicationId: string; onClose: () => void; onDone: (round: number) => void }) {
   const { t } = useI18n();
-  const api = useReviewApi();
+  const rescore = useRescore(applicationId);
   const [form] = Form.useForm<{ reason: string }>();
 
   const { busy, submit } = useSubmit(form, async (v) => {
-    onDone((await api.rescore(applicationId, v.reason.trim())).round);
+    onDone((await rescore.mutateAsync(v.reason.trim())).round);
   });
 
   return (
@@ -201,11 +203,11 @@ export function RescoreModal({ open, applicationId, onClose, onDone }: { open: b
 
 export function OpinionModal({ open, applicationId, onClose, onDone }: { open: boolean; applicationId: string; onClose: () => void; onDone: () => void }) {
   const { t } = useI18n();
-  const api = useReviewApi();
+  const opinion = useOpinion(applicationId);
   const [form] = Form.useForm<{ stance: DepartmentStance; opinion: string }>();
 
   const { busy, submit } = useSubmit(form, async (v) => {
-    await api.opinion(applicationId, { stance: v.stance, opinion: v.opinion.trim() });
+    await opinion.mutateAsync({ stance: v.stance, opinion: v.opinion.trim() });
     onDone();
   });
 

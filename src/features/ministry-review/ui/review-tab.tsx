@@ -5,26 +5,31 @@
  * The planning department asks for a re-score here; a department gives its opinion here.
  */
 import { CommentOutlined, FileExcelOutlined, FilePdfOutlined, FileWordOutlined, RedoOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Descriptions, Empty, Input, List, Space, Spin, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
-import { useCallback, useEffect, useState, type HTMLAttributes } from 'react';
+import { useState, type HTMLAttributes } from 'react';
 import type { ApplicationState } from '../../../shared/lifecycle/application-lifecycle';
-import { ROLE_LABELS, type Role } from '../../../shared/permissions/roles';
-import { useI18n } from '../../../web/i18n';
-import { errorText, useShowError } from '../../../web/lib/errors';
-import { formatDateTime } from '../../../web/lib/format';
-import { useMe } from '../../../web/session';
-import { pilotLinks, pilotsApi, type PilotItem } from '../../pilots/ui/pilots-api';
-import { reviewLinks, useReviewApi, type DepartmentStance, type ReviewMember, type ReviewOverview } from './review-api';
+import { ROLE_LABELS } from '../../../shared/roles/roles';
+import { errorText, useShowError } from '../../../web-kit/errors';
+import { formatDateTime } from '../../../web-kit/format';
+import { pilotLinks } from '../../pilots/ui/public';
+import type { ReviewMember } from '../review.contract';
+import { useI18n } from './i18n';
+import { reviewLinks } from './review-api';
 import { STANCE_COLORS, STANCE_KEYS } from './review-labels';
 import { OpinionModal, RescoreModal } from './review-modals';
+import { reviewQueries, useComment, useReviewRefresh } from './review-queries';
 import { AggregateView, fmt, ScoreTable } from './score-summary';
 import './review.css';
 
 interface Props {
   applicationId: string;
   status: ApplicationState;
-  /** Bumped by the page whenever the application changed. */
-  refreshKey: number;
+  /**
+   * Bumped by the page whenever the application changed elsewhere on it: the overview is then read
+   * again. (A page whose own data lives in the query cache can invalidate `reviewKeys` instead.)
+   */
+  refreshKey?: number;
   /** Something here changed the application (a re-score): the page reloads. */
   onChanged: () => void;
 }
@@ -64,72 +69,29 @@ function MemberTags({ m }: { m: ReviewMember }) {
 export function ReviewTab({ applicationId, status, refreshKey, onChanged }: Props) {
   const { t, l, locale } = useI18n();
   const { message } = App.useApp();
-  const me = useMe();
-  const api = useReviewApi();
   const showError = useShowError();
-  const [data, setData] = useState<ReviewOverview | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [pilot, setPilot] = useState<PilotItem | null>(null);
+  const overview = useQuery(reviewQueries.overview(applicationId));
+  // The pilot an approval created; a failure to read it only leaves the notice out.
+  const pilot = useQuery({ ...reviewQueries.pilotOf(applicationId), enabled: status === 'approved' });
+  const commenting = useComment(applicationId);
   const [modal, setModal] = useState<'rescore' | 'opinion' | null>(null);
   const [comment, setComment] = useState('');
-  const [posting, setPosting] = useState(false);
-  const [localKey, setLocalKey] = useState(0);
 
-  const canManage = me.permissions.includes('review.manage');
-  const canOpinion = me.permissions.includes('review.opinion') && (status === 'received' || status === 'under_review');
-  const canDiscuss = me.permissions.includes('review.discuss');
+  // The page changed the application by other means: what the review shows may have changed too.
+  useReviewRefresh(applicationId, refreshKey);
 
-  const reload = useCallback(() => setLocalKey((k) => k + 1), []);
-
-  useEffect(() => {
-    let alive = true;
-    api.overview(applicationId).then(
-      (d) => {
-        if (!alive) return;
-        setData(d);
-        setError(null);
-      },
-      (err: unknown) => alive && setError(err),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [api, applicationId, refreshKey, localKey]);
-
-  useEffect(() => {
-    if (status !== 'approved') return;
-    let alive = true;
-    pilotsApi.list().then(
-      (r) => alive && setPilot(r.items.find((p) => p.applicationId === applicationId) ?? null),
-      () => undefined,
-    );
-    return () => {
-      alive = false;
-    };
-  }, [applicationId, status, refreshKey]);
-
-  const postComment = async () => {
+  const postComment = () => {
     const body = comment.trim();
     if (!body) return;
-    setPosting(true);
-    try {
-      await api.comment(applicationId, body);
-      setComment('');
-      reload();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setPosting(false);
-    }
+    commenting.mutate(body, { onSuccess: () => setComment(''), onError: showError });
   };
 
-  if (error) return <Alert type="error" showIcon title={t('review.loadFailed')} description={errorText(error, locale)} />;
-  if (!data) return <Spin className="page-loading" />;
+  if (overview.isError) return <Alert type="error" showIcon title={t('review.loadFailed')} description={errorText(overview.error, locale)} />;
+  if (overview.isPending) return <Spin className="page-loading" />;
+  const data = overview.data;
+  const pilotItem = pilot.data ?? null;
 
-  const { panel, members, sheets, aggregate, normalised, percentile, opinions, comments } = data;
-  const outstanding = data.outstanding ?? [];
-  const earlierCount = data.earlierCount ?? 0;
-  const open = panel?.status === 'open' && status === 'under_review';
+  const { panel, members, sheets, aggregate, normalised, percentile, opinions, comments, outstanding, earlierCount, abilities } = data;
 
   const memberColumns: TableColumnsType<ReviewMember> = [
     {
@@ -166,18 +128,18 @@ export function ReviewTab({ applicationId, status, refreshKey, onChanged }: Prop
 
   return (
     <div className="review-tab" data-testid="review-tab">
-      {pilot && (
+      {pilotItem && (
         <Alert
           type="success"
           showIcon
           className="block-gap"
-          title={t('review.pilotCreated', { name: pilot.name, documentNo: pilot.documentNo, date: pilot.approvalDate })}
+          title={t('review.pilotCreated', { name: pilotItem.name, documentNo: pilotItem.documentNo, date: pilotItem.approvalDate })}
           action={
             <Space>
-              <Button size="small" icon={<FileWordOutlined />} href={pilotLinks.docx(pilot.id)} download data-testid="pilot-docx">
+              <Button size="small" icon={<FileWordOutlined />} href={pilotLinks.docx(pilotItem.id)} download data-testid="pilot-docx">
                 {t('pilots.replyDocx')}
               </Button>
-              <Button size="small" icon={<FilePdfOutlined />} href={pilotLinks.pdf(pilot.id)} download data-testid="pilot-pdf">
+              <Button size="small" icon={<FilePdfOutlined />} href={pilotLinks.pdf(pilotItem.id)} download data-testid="pilot-pdf">
                 {t('pilots.replyPdf')}
               </Button>
             </Space>
@@ -190,7 +152,7 @@ export function ReviewTab({ applicationId, status, refreshKey, onChanged }: Prop
         {!panel ? (
           <Empty
             image={Empty.PRESENTED_IMAGE_SIMPLE}
-            description={canManage && status === 'received' ? t('review.noPanelManage') : t('review.noPanel')}
+            description={abilities.includes('confirm') ? t('review.noPanelManage') : t('review.noPanel')}
             data-testid="review-no-panel"
           />
         ) : (
@@ -233,9 +195,11 @@ export function ReviewTab({ applicationId, status, refreshKey, onChanged }: Prop
         <section className="review-section">
           <div className="review-heading-row">
             <h3 className="review-heading">{t('review.scores')}</h3>
-            <Button icon={<FileExcelOutlined />} href={reviewLinks.applicationScores(applicationId)} download data-testid="link-scores-xlsx">
-              {t('review.scoresXlsx')}
-            </Button>
+            {abilities.includes('exportScores') && (
+              <Button icon={<FileExcelOutlined />} href={reviewLinks.applicationScores(applicationId)} download data-testid="link-scores-xlsx">
+                {t('review.scoresXlsx')}
+              </Button>
+            )}
           </div>
           <ScoreTable rubric={panel.rubric} sheets={sheets} />
           <h3 className="review-heading review-subheading">{t('review.aggregate')}</h3>
@@ -245,8 +209,7 @@ export function ReviewTab({ applicationId, status, refreshKey, onChanged }: Prop
                 rubric={panel.rubric}
                 aggregate={aggregate}
                 divergenceAction={
-                  canManage &&
-                  open && (
+                  abilities.includes('rescore') && (
                     <Button icon={<RedoOutlined />} onClick={() => setModal('rescore')} data-testid="btn-rescore">
                       {t('review.rescore.button')}
                     </Button>
@@ -295,7 +258,7 @@ export function ReviewTab({ applicationId, status, refreshKey, onChanged }: Prop
       <section className="review-section">
         <div className="review-heading-row">
           <h3 className="review-heading">{t('review.opinions')}</h3>
-          {canOpinion && (
+          {abilities.includes('opinion') && (
             <Button icon={<CommentOutlined />} onClick={() => setModal('opinion')} data-testid="btn-opinion">
               {t('review.opinion.button')}
             </Button>
@@ -312,7 +275,7 @@ export function ReviewTab({ applicationId, status, refreshKey, onChanged }: Prop
                 title={
                   <Space>
                     <strong>{o.organisationName}</strong>
-                    <Tag color={STANCE_COLORS[o.stance as DepartmentStance] ?? 'default'}>{STANCE_KEYS[o.stance as DepartmentStance] ? t(STANCE_KEYS[o.stance as DepartmentStance]) : o.stance}</Tag>
+                    <Tag color={STANCE_COLORS[o.stance]}>{t(STANCE_KEYS[o.stance])}</Tag>
                     <span className="muted small">
                       {o.authorName} · {formatDateTime(o.createdAt)}
                     </span>
@@ -338,7 +301,7 @@ export function ReviewTab({ applicationId, status, refreshKey, onChanged }: Prop
                 title={
                   <Space>
                     <strong>{c.authorName}</strong>
-                    <Tag>{ROLE_LABELS[c.authorRole as Role] ? l(ROLE_LABELS[c.authorRole as Role]) : c.authorRole}</Tag>
+                    <Tag>{l(ROLE_LABELS[c.authorRole])}</Tag>
                     <span className="muted small">{formatDateTime(c.createdAt)}</span>
                   </Space>
                 }
@@ -347,7 +310,7 @@ export function ReviewTab({ applicationId, status, refreshKey, onChanged }: Prop
             </List.Item>
           )}
         />
-        {canDiscuss && (
+        {abilities.includes('discuss') && (
           <div className="review-comment-box">
             <Input.TextArea
               rows={3}
@@ -357,7 +320,7 @@ export function ReviewTab({ applicationId, status, refreshKey, onChanged }: Prop
               placeholder={t('review.commentPlaceholder')}
               data-testid="comment-input"
             />
-            <Button type="primary" loading={posting} disabled={!comment.trim()} onClick={() => void postComment()} data-testid="btn-comment">
+            <Button type="primary" loading={commenting.isPending} disabled={!comment.trim()} onClick={postComment} data-testid="btn-comment">
               {t('review.commentPost')}
             </Button>
           </div>
@@ -381,7 +344,6 @@ export function ReviewTab({ applicationId, status, refreshKey, onChanged }: Prop
         onDone={() => {
           setModal(null);
           void message.success(t('review.opinion.done'));
-          reload();
         }}
       />
     </div>

@@ -3,12 +3,11 @@
  * guidance, the overall opinion, the qualitative evaluation, and the weighted total as it is typed.
  */
 import { App, Button, Form, Input, InputNumber, Radio, Typography, type ButtonProps } from 'antd';
-import { useState } from 'react';
 import { OPINION_LABELS, OPINIONS, roundNoise, type Opinion, type Rubric } from '../../../shared/review/rubric';
-import { useI18n } from '../../../web/i18n';
-import { useShowError } from '../../../web/lib/errors';
-import { validated } from '../../../web/lib/forms';
-import { useReviewApi } from './review-api';
+import { useI18n } from './i18n';
+import { useShowError } from '../../../web-kit/errors';
+import { validated } from '../../../web-kit/forms';
+import { useSubmitScores } from './review-queries';
 import { fmt } from './score-summary';
 
 interface Values {
@@ -33,10 +32,9 @@ export function partialTotal(rubric: Rubric, scores: Values['scores'] | undefine
 export function ScoreForm({ panelId, rubric, onSubmitted }: { panelId: string; rubric: Rubric; onSubmitted: () => void }) {
   const { t, l } = useI18n();
   const { modal, message } = App.useApp();
-  const api = useReviewApi();
   const showError = useShowError();
+  const submission = useSubmitScores(panelId);
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const scores = Form.useWatch('scores', form);
   const { total, scored } = partialTotal(rubric, scores);
 
@@ -54,15 +52,12 @@ export function ScoreForm({ panelId, rubric, onSubmitted }: { panelId: string; r
       okText: t('expert.submit'),
       okButtonProps: { 'data-testid': 'btn-submit-scores-confirm' } as ButtonProps,
       onOk: async () => {
-        setBusy(true);
         try {
-          await api.submitScores(panelId, sheet);
+          await submission.mutateAsync(sheet);
           void message.success(t('expert.submitted'));
           onSubmitted();
         } catch (err) {
           showError(err);
-        } finally {
-          setBusy(false);
         }
       },
     });
@@ -107,7 +102,7 @@ export function ScoreForm({ panelId, rubric, onSubmitted }: { panelId: string; r
       <Form.Item name="comments" label={t('expert.comments')} rules={[{ required: true, whitespace: true, message: t('expert.commentsRequired') }]}>
         <Input.TextArea rows={5} maxLength={5000} showCount placeholder={t('expert.commentsPlaceholder')} data-testid="score-comments" />
       </Form.Item>
-      <Button type="primary" block loading={busy} onClick={() => void submit()} data-testid="btn-submit-scores">
+      <Button type="primary" block loading={submission.isPending} onClick={() => void submit()} data-testid="btn-submit-scores">
         {t('expert.submit')}
       </Button>
     </Form>

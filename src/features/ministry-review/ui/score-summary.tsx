@@ -5,11 +5,14 @@
  */
 import { Alert, Progress, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import type { HTMLAttributes, ReactNode } from 'react';
-import type { ApplicationAggregate, Summary } from '../../../shared/review/aggregation';
+import type { Summary } from '../../../shared/review/aggregation';
 import { OPINION_LABELS, OPINIONS, type Opinion, type Rubric } from '../../../shared/review/rubric';
-import { useI18n } from '../../../web/i18n';
-import { formatDateTime } from '../../../web/lib/format';
-import type { ScoreSheetView } from './review-api';
+import { useI18n } from './i18n';
+import { formatDateTime } from '../../../web-kit/format';
+import type { ScoreAggregate, ScoreSheet } from '../review.contract';
+
+/** A sheet as the tables show it; `mine` marks the expert's own among the panel's. */
+type SheetRow = ScoreSheet & { mine?: boolean };
 
 /** One decimal, without a trailing ".0". */
 export function fmt(x: number | null | undefined, digits = 1): string {
@@ -28,9 +31,9 @@ export function OpinionTag({ opinion }: { opinion: Opinion }) {
   return <Tag color={OPINION_COLORS[opinion]}>{l(OPINION_LABELS[opinion])}</Tag>;
 }
 
-export function ScoreTable({ rubric, sheets, testId = 'score-table' }: { rubric: Rubric; sheets: ScoreSheetView[]; testId?: string }) {
+export function ScoreTable({ rubric, sheets, testId = 'score-table' }: { rubric: Rubric; sheets: SheetRow[]; testId?: string }) {
   const { t, l } = useI18n();
-  const columns: TableColumnsType<ScoreSheetView> = [
+  const columns: TableColumnsType<SheetRow> = [
     {
       title: t('review.expert'),
       dataIndex: 'expertName',
@@ -56,7 +59,7 @@ export function ScoreTable({ rubric, sheets, testId = 'score-table' }: { rubric:
       ),
       align: 'right' as const,
       width: 92,
-      render: (_: unknown, r: ScoreSheetView) => fmt(r.scores[c.key]),
+      render: (_: unknown, r: SheetRow) => fmt(r.scores[c.key]),
     })),
     { title: t('review.weightedTotal'), dataIndex: 'total', align: 'right', width: 96, render: (v: number) => <strong>{fmt(v, 2)}</strong> },
     { title: t('review.opinion'), dataIndex: 'opinion', width: 120, render: (v: Opinion) => <OpinionTag opinion={v} /> },
@@ -64,7 +67,7 @@ export function ScoreTable({ rubric, sheets, testId = 'score-table' }: { rubric:
     { title: t('review.submittedAt'), dataIndex: 'submittedAt', width: 140, render: (v: string) => formatDateTime(v) },
   ];
   return (
-    <Table<ScoreSheetView>
+    <Table<SheetRow>
       rowKey="expertId"
       size="small"
       columns={columns}
@@ -89,7 +92,7 @@ interface AggRow {
 }
 
 /** The aggregate table and, when the scores diverge, the warning listing the diverging criteria. */
-export function AggregateView({ rubric, aggregate, divergenceAction }: { rubric: Rubric; aggregate: ApplicationAggregate; divergenceAction?: ReactNode }) {
+export function AggregateView({ rubric, aggregate, divergenceAction }: { rubric: Rubric; aggregate: ScoreAggregate; divergenceAction?: ReactNode }) {
   const { t, l } = useI18n();
   const nameOf = (key: string) => {
     const c = rubric.criteria.find((x) => x.key === key);

@@ -4,13 +4,16 @@
  * before saving; the server checks everything again. New rules apply to panels confirmed afterwards.
  */
 import { DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Input, InputNumber, Result, Space, Spin, Table, Tooltip, type TableColumnsType } from 'antd';
-import { useEffect, useState, type HTMLAttributes } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Input, InputNumber, Result, Space, Table, Tooltip, type TableColumnsType } from 'antd';
+import { useState, type HTMLAttributes } from 'react';
 import type { Criterion } from '../../../shared/review/rubric';
-import { useI18n } from '../../../web/i18n';
-import { errorText } from '../../../web/lib/errors';
-import { useMe } from '../../../web/session';
-import { useReviewApi, type ReviewSettings } from './review-api';
+import { errorText } from '../../../web-kit/errors';
+import { PageLoading } from '../../../web-kit/page-loading';
+import { useMe } from '../../auth/ui/public';
+import type { ReviewSettings } from '../review.contract';
+import { useI18n } from './i18n';
+import { reviewQueries, useSaveSettings } from './review-queries';
 import './review.css';
 
 const KEY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
@@ -51,44 +54,26 @@ const weightSum = (criteria: Criterion[]) => criteria.reduce((s, c) => s + (Numb
 export default function ReviewSettingsPage() {
   const { t, locale } = useI18n();
   const me = useMe();
-  const { message } = App.useApp();
-  const api = useReviewApi();
   const allowed = me.permissions.includes('review.manage');
-
-  const [loaded, setLoaded] = useState<ReviewSettings | null>(null);
-  const [criteria, setCriteria] = useState<Criterion[]>([]);
-  const [threshold, setThreshold] = useState<number>(20);
-  const [added, setAdded] = useState<Set<string>>(() => new Set());
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-
-  const apply = (s: ReviewSettings) => {
-    setLoaded(s);
-    setCriteria(s.rubric.criteria);
-    setThreshold(s.divergenceThreshold);
-    setAdded(new Set());
-  };
-
-  useEffect(() => {
-    if (!allowed) return;
-    let alive = true;
-    api.settings().then(
-      (s) => {
-        if (!alive) return;
-        apply(s);
-        setError(null);
-      },
-      (err: unknown) => alive && setError(err),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [api, allowed]);
+  const settings = useQuery({ ...reviewQueries.settings(), enabled: allowed });
 
   if (!allowed) return <Result status="403" title={t('review.noAccess')} />;
-  if (!loaded) {
-    return error ? <Alert type="error" showIcon title={t('review.settings.loadFailed')} description={errorText(error, locale)} /> : <Spin className="page-loading" />;
-  }
+  if (settings.isError) return <Alert type="error" showIcon title={t('review.settings.loadFailed')} description={errorText(settings.error, locale)} />;
+  if (settings.isPending) return <PageLoading />;
+  // A fresh draft whenever the stored rules change (saved from here, or read again and different);
+  // reading the same rules again leaves the draft alone.
+  return <SettingsEditor key={JSON.stringify(settings.data)} loaded={settings.data} />;
+}
+
+/** The rules being edited: a draft of the stored ones until saved. */
+function SettingsEditor({ loaded }: { loaded: ReviewSettings }) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const saving = useSaveSettings();
+  const [criteria, setCriteria] = useState<Criterion[]>(loaded.rubric.criteria);
+  const [threshold, setThreshold] = useState<number>(loaded.divergenceThreshold);
+  const [added, setAdded] = useState<Set<string>>(() => new Set());
+  const [error, setError] = useState<unknown>(null);
 
   const sum = weightSum(criteria);
   const sumOk = Math.abs(sum - 1) <= SUM_TOLERANCE;
@@ -104,16 +89,12 @@ export default function ReviewSettingsPage() {
   };
 
   const save = async () => {
-    setSaving(true);
     try {
-      const saved = await api.saveSettings({ rubric: { ...loaded.rubric, criteria: withSlugKeys(criteria, added) }, divergenceThreshold: threshold });
-      apply(saved);
-      setError(null);
+      // Saving stores the answer in the cache, which starts a fresh draft from it.
+      await saving.mutateAsync({ rubric: { ...loaded.rubric, criteria: withSlugKeys(criteria, added) }, divergenceThreshold: threshold });
       void message.success(t('review.settings.saved'));
     } catch (err) {
       setError(err);
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -222,7 +203,7 @@ export default function ReviewSettingsPage() {
         </div>
         {error !== null && <Alert type="error" showIcon className="block-gap" title={t('review.settings.saveFailed')} description={errorText(error, locale)} data-testid="settings-error" />}
         <div>
-          <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={!sumOk} onClick={() => void save()} data-testid="btn-save-settings">
+          <Button type="primary" icon={<SaveOutlined />} loading={saving.isPending} disabled={!sumOk} onClick={() => void save()} data-testid="btn-save-settings">
             {t('review.settings.save')}
           </Button>
         </div>

@@ -3,73 +3,55 @@
  * click, the latest notices in the current language. Opening a notice marks it read and goes to its link.
  */
 import { BellOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
 import { Badge, Button, Empty, Popover, Spin, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { useI18n } from '../../../web/i18n';
-import { useShowError } from '../../../web/lib/errors';
-import { formatDateTime } from '../../../web/lib/format';
-import { navigate } from '../../../web/router';
-import { useNotificationsApi, type Notice } from './notifications-api';
-
-const POLL_MS = 60_000;
+import { useState } from 'react';
+import type { Notice, NoticeList } from '../notifications.contract';
+import { useI18n } from './i18n';
+import { useShowError } from '../../../web-kit/errors';
+import { formatDateTime } from '../../../web-kit/format';
+import { useNotificationsApi } from './notifications-api';
+import { notificationKeys, notificationQueries } from './notifications-queries';
 
 export function NotificationBell() {
   const { t, l } = useI18n();
   const api = useNotificationsApi();
   const showError = useShowError();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [items, setItems] = useState<Notice[] | null>(null);
-  const [unread, setUnread] = useState(0);
+  const listQuery = notificationQueries.list(api);
+  // Polling stays quiet: a lost session or network shows up on the next page action.
+  const { data, refetch } = useQuery(listQuery);
+  const items = data?.items ?? null;
+  const unread = data?.unread ?? 0;
 
-  const load = useCallback(
-    () =>
-      api.list().then(
-        (r) => {
-          setItems(r.items);
-          setUnread(r.unread);
+  const markRead = useMutation({
+    mutationFn: (n: Notice) => api.markRead(n.id),
+    onSuccess: (r, n) => {
+      // Show the change at once; the refetch then brings the server's reading time.
+      queryClient.setQueryData<NoticeList>(listQuery.queryKey, (list) =>
+        list && {
+          unread: r.unread,
+          items: list.items.map((i) => (i.id === n.id ? { ...i, readAt: new Date().toISOString(), abilities: [] } : i)),
         },
-        // Polling stays quiet: a lost session or network shows up on the next page action.
-        () => undefined,
-      ),
-    [api],
-  );
+      );
+      void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+    },
+    onError: (err) => showError(err),
+  });
 
-  useEffect(() => {
-    void load();
-    const timer = window.setInterval(() => {
-      if (document.visibilityState === 'visible') void load();
-    }, POLL_MS);
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') void load();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      window.clearInterval(timer);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
-  }, [load]);
+  const readAll = useMutation({
+    mutationFn: () => api.markAllRead(),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+    onError: (err) => showError(err),
+  });
 
   const openNotice = async (n: Notice) => {
     setOpen(false);
-    if (!n.readAt) {
-      try {
-        const r = await api.markRead(n.id);
-        setUnread(r.unread);
-        setItems((list) => list?.map((i) => (i.id === n.id ? { ...i, readAt: new Date().toISOString() } : i)) ?? null);
-      } catch (err) {
-        showError(err);
-      }
-    }
-    if (n.link) navigate(n.link);
-  };
-
-  const readAll = async () => {
-    try {
-      await api.markAllRead();
-      await load();
-    } catch (err) {
-      showError(err);
-    }
+    if (n.abilities.includes('markRead')) await markRead.mutateAsync(n).catch(() => undefined);
+    if (n.link) void navigate({ href: n.link });
   };
 
   const content = (
@@ -111,7 +93,7 @@ export function NotificationBell() {
   const title = (
     <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
       <span>{t('notifications.title')}</span>
-      <Button type="link" size="small" disabled={unread === 0} onClick={() => void readAll()} data-testid="notifications-read-all">
+      <Button type="link" size="small" disabled={unread === 0} onClick={() => readAll.mutate()} data-testid="notifications-read-all">
         {t('notifications.markAllRead')}
       </Button>
     </div>
@@ -123,7 +105,7 @@ export function NotificationBell() {
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
-        if (next) void load();
+        if (next) void refetch();
       }}
       trigger="click"
       placement="bottomRight"

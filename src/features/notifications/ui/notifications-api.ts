@@ -1,25 +1,13 @@
 /**
- * The notification endpoints for the web. Like the admin module, it carries a small fetch wrapper with
- * the conventions of src/web/api.ts (same-origin cookie, JSON, the session's CSRF header on writes,
- * ApiError on refusal); a 401 is left to the next page request, which sends the user to sign in.
+ * The notification endpoints for the web, typed by the contract. It carries its own small fetch
+ * wrapper with the API client's conventions (same-origin cookie, JSON, the session's CSRF header on
+ * writes, ApiError on refusal) but without its 401 handler: the bell polls, and a lost session is
+ * left to the next page request, which sends the user to sign in.
  */
 import { useMemo } from 'react';
-import { API_BASE, ApiError, type LocalizedText } from '../../../web/api';
-import { useMe } from '../../../web/session';
-
-export interface Notice {
-  id: string;
-  kind: string;
-  title: { zh: string; en: string };
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface NoticeList {
-  items: Notice[];
-  unread: number;
-}
+import { API_BASE, ApiError, type LocalizedText } from '../../../web-kit/api-client';
+import type { MarkAllReadResult, MarkReadResult, NoticeList } from '../notifications.contract';
+import { useMe } from '../../auth/ui/public';
 
 async function call<T>(csrfToken: string, method: 'GET' | 'POST', path: string): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -55,8 +43,8 @@ async function call<T>(csrfToken: string, method: 'GET' | 'POST', path: string):
 function notificationsApi(csrfToken: string) {
   return {
     list: (limit = 20) => call<NoticeList>(csrfToken, 'GET', `/notifications?limit=${limit}`),
-    markRead: (id: string) => call<{ ok: true; unread: number }>(csrfToken, 'POST', `/notifications/${encodeURIComponent(id)}/read`),
-    markAllRead: () => call<{ updated: number; unread: 0 }>(csrfToken, 'POST', '/notifications/read-all'),
+    markRead: (id: string) => call<MarkReadResult>(csrfToken, 'POST', `/notifications/${encodeURIComponent(id)}/read`),
+    markAllRead: () => call<MarkAllReadResult>(csrfToken, 'POST', '/notifications/read-all'),
   };
 }
 

@@ -4,19 +4,23 @@
  * three pilot years are assessed.
  */
 import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Result, Space, Spin, Tag } from 'antd';
-import { Fragment, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { Alert, Button, Descriptions, Result, Space, Tag } from 'antd';
+import { Fragment } from 'react';
 import { DIMENSION_LABELS, TARGET_DIMENSIONS, TARGET_KIND_LABELS, type Target } from '../../../shared/plan/plan-schema';
-import { ApiError } from '../../../web/api';
-import { DemoTag } from '../../../web/components/status-tag';
-import { useI18n } from '../../../web/i18n';
-import { errorText } from '../../../web/lib/errors';
-import { formatDate, formatDateTime } from '../../../web/lib/format';
-import { Link } from '../../../web/router';
-import { formatNumber, groupTargets, QUALIFIER_SHORT_KEYS } from '../../applications/ui/target-format';
-import { pilotLinks, pilotsApi, type PilotDetail } from './pilots-api';
+import { ApiError } from '../../../web-kit/api-client';
+import { errorText } from '../../../web-kit/errors';
+import { formatDate, formatDateTime } from '../../../web-kit/format';
+import { PageLoading } from '../../../web-kit/page-loading';
+import { DemoTag } from '../../../web-kit/status-tag';
+import { formatNumber, groupTargets, QUALIFIER_SHORT_KEYS } from '../../applications/ui/public';
+import type { PilotDetail } from '../pilots.contract';
+import { useI18n } from './i18n';
+import { pilotLinks } from './pilots-api';
 import { periodText } from './pilots-page';
-import '../../ministry-review/ui/review.css';
+import { pilotsQueries } from './pilots-queries';
+import './pilots.css';
 
 function TargetContract({ pilot }: { pilot: PilotDetail }) {
   const { t, l } = useI18n();
@@ -99,21 +103,10 @@ function TargetContract({ pilot }: { pilot: PilotDetail }) {
 
 export default function PilotPage({ id }: { id: string }) {
   const { t, locale } = useI18n();
-  const [pilot, setPilot] = useState<PilotDetail | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { data: pilot, error, isError } = useQuery(pilotsQueries.detail(id));
 
-  useEffect(() => {
-    let alive = true;
-    pilotsApi.get(id).then(
-      (p) => alive && setPilot(p),
-      (err: unknown) => alive && setError(err),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [id]);
-
-  if (error) {
+  // The pilot's own error page keeps the way back to the list, which the shared error view has not.
+  if (isError) {
     const notFound = error instanceof ApiError && error.status === 404;
     return (
       <Result
@@ -124,7 +117,8 @@ export default function PilotPage({ id }: { id: string }) {
       />
     );
   }
-  if (!pilot) return <Spin className="page-loading" size="large" />;
+  if (!pilot) return <PageLoading />;
+  const canDownload = pilot.abilities.includes('downloadApproval');
 
   return (
     <div className="page" data-testid="pilot">
@@ -135,14 +129,16 @@ export default function PilotPage({ id }: { id: string }) {
           </h1>
           <div className="muted">{pilot.documentNo}</div>
         </div>
-        <Space>
-          <Button icon={<FileWordOutlined />} href={pilotLinks.docx(pilot.id)} download data-testid="pilot-docx">
-            {t('pilots.replyDocx')}
-          </Button>
-          <Button icon={<FilePdfOutlined />} href={pilotLinks.pdf(pilot.id)} download data-testid="pilot-pdf">
-            {t('pilots.replyPdf')}
-          </Button>
-        </Space>
+        {canDownload && (
+          <Space>
+            <Button icon={<FileWordOutlined />} href={pilotLinks.docx(pilot.id)} download data-testid="pilot-docx">
+              {t('pilots.replyDocx')}
+            </Button>
+            <Button icon={<FilePdfOutlined />} href={pilotLinks.pdf(pilot.id)} download data-testid="pilot-pdf">
+              {t('pilots.replyPdf')}
+            </Button>
+          </Space>
+        )}
       </div>
       <div className="panel">
         <Descriptions
@@ -158,13 +154,17 @@ export default function PilotPage({ id }: { id: string }) {
             {
               key: 'application',
               label: t('pilots.application'),
-              children: <Link to={`/applications/${pilot.applicationId}`}>{t('pilots.openApplication')}</Link>,
+              children: (
+                <Link to="/applications/$id" params={{ id: pilot.applicationId }}>
+                  {t('pilots.openApplication')}
+                </Link>
+              ),
             },
           ]}
         />
       </div>
       <div className="panel">
-        <h3 className="review-heading">{t('pilots.contract', { n: pilot.targets.length })}</h3>
+        <h3 className="pilot-heading">{t('pilots.contract', { n: pilot.targets.length })}</h3>
         <Alert className="block-gap" type="info" showIcon title={t('pilots.contractIntro', { period: periodText(pilot, locale) })} />
         <div className="pilot-targets-wrap">
           <TargetContract pilot={pilot} />

@@ -4,53 +4,39 @@
  * Also the home of the national leading group's observer.
  */
 import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { Result, Space, Table, Tag, type TableColumnsType } from 'antd';
-import { useEffect, useState, type HTMLAttributes } from 'react';
-import { DemoTag } from '../../../web/components/status-tag';
-import { useI18n } from '../../../web/i18n';
-import { useShowError } from '../../../web/lib/errors';
-import { formatDate } from '../../../web/lib/format';
-import { Link } from '../../../web/router';
-import { useMe } from '../../../web/session';
-import { pilotLinks, pilotsApi, type PilotItem } from './pilots-api';
+import type { HTMLAttributes } from 'react';
+import { formatDate } from '../../../web-kit/format';
+import { QueryError } from '../../../web-kit/query';
+import { DemoTag } from '../../../web-kit/status-tag';
+import { useMe } from '../../auth/ui/public';
+import type { Pilot } from '../pilots.contract';
+import { useI18n } from './i18n';
+import { pilotLinks } from './pilots-api';
+import { pilotsQueries } from './pilots-queries';
 
-export function periodText(p: Pick<PilotItem, 'periodStartYear' | 'periodEndYear'>, locale: string): string {
+export function periodText(p: Pick<Pilot, 'periodStartYear' | 'periodEndYear'>, locale: string): string {
   return locale === 'zh-CN' ? `${p.periodStartYear}—${p.periodEndYear}年` : `${p.periodStartYear}–${p.periodEndYear}`;
 }
 
 export default function PilotsPage() {
   const { t, locale } = useI18n();
   const me = useMe();
-  const showError = useShowError();
   const allowed = me.permissions.includes('pilot.read');
-  const [items, setItems] = useState<PilotItem[] | null>(null);
-
-  useEffect(() => {
-    if (!allowed) return;
-    let alive = true;
-    pilotsApi.list().then(
-      (r) => alive && setItems(r.items),
-      (err: unknown) => {
-        if (!alive) return;
-        setItems([]);
-        showError(err);
-      },
-    );
-    return () => {
-      alive = false;
-    };
-  }, [allowed, showError]);
+  const pilots = useQuery({ ...pilotsQueries.list(), enabled: allowed });
 
   if (!allowed) return <Result status="403" title={t('pilots.noAccess')} />;
 
-  const columns: TableColumnsType<PilotItem> = [
+  const columns: TableColumnsType<Pilot> = [
     {
       title: t('pilots.name'),
       dataIndex: 'name',
       width: 200,
       render: (v: string, r) => (
         <span>
-          <Link to={`/pilots/${r.id}`} data-testid={`pilot-link-${v}`}>
+          <Link to="/pilots/$id" params={{ id: r.id }} data-testid={`pilot-link-${v}`}>
             {v}
           </Link>{' '}
           {r.isDemo && <DemoTag />}
@@ -66,16 +52,19 @@ export default function PilotsPage() {
       title: t('pilots.reply'),
       key: 'downloads',
       width: 210,
-      render: (_, r) => (
-        <Space size="middle">
-          <a href={pilotLinks.docx(r.id)} download data-testid="pilot-docx">
-            <FileWordOutlined /> {t('pilots.replyDocx')}
-          </a>
-          <a href={pilotLinks.pdf(r.id)} download data-testid="pilot-pdf">
-            <FilePdfOutlined /> {t('pilots.replyPdf')}
-          </a>
-        </Space>
-      ),
+      render: (_, r) =>
+        r.abilities.includes('downloadApproval') ? (
+          <Space size="middle">
+            <a href={pilotLinks.docx(r.id)} download data-testid="pilot-docx">
+              <FileWordOutlined /> {t('pilots.replyDocx')}
+            </a>
+            <a href={pilotLinks.pdf(r.id)} download data-testid="pilot-pdf">
+              <FilePdfOutlined /> {t('pilots.replyPdf')}
+            </a>
+          </Space>
+        ) : (
+          <span className="muted">—</span>
+        ),
     },
   ];
 
@@ -88,12 +77,13 @@ export default function PilotsPage() {
       </div>
       <div className="panel">
         <p className="muted">{t('pilots.intro')}</p>
-        <Table<PilotItem>
+        {pilots.isError && <QueryError error={pilots.error} onRetry={() => void pilots.refetch()} />}
+        <Table<Pilot>
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={items ?? []}
-          loading={items === null}
+          dataSource={pilots.data?.items ?? []}
+          loading={pilots.isPending && !pilots.isError}
           pagination={false}
           locale={{ emptyText: t('pilots.none') }}
           data-testid="pilots-table"

@@ -5,9 +5,10 @@
 import { Alert, Checkbox, DatePicker, Form, Input, Modal, type ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { PROVINCIAL_CHECKLIST } from '../../../shared/lifecycle/provincial-checklist';
-import { api, type TransitionResult } from '../../../web/api';
-import { useI18n } from '../../../web/i18n';
-import { useSubmit } from '../../../web/lib/forms';
+import type { TransitionResult } from '../../applications/applications.contract';
+import { useForwardApplication } from '../../applications/ui/public';
+import { useI18n } from './i18n';
+import { useSubmit } from '../../../web-kit/forms';
 
 interface Values {
   checklist: string[];
@@ -28,10 +29,11 @@ interface Props {
 export function ForwardModal({ open, applicationId, version, checkSummary, onClose, onDone }: Props) {
   const { t, l } = useI18n();
   const [form] = Form.useForm<Values>();
+  const forward = useForwardApplication(applicationId);
 
   const { busy, submit } = useSubmit(form, async (v) => {
     const checked = new Set(v.checklist);
-    const r = await api.forward(applicationId, {
+    const r = await forward.mutateAsync({
       version,
       checklist: Object.fromEntries(PROVINCIAL_CHECKLIST.map((i) => [i.key, checked.has(i.key)])),
       opinion: v.opinion.trim(),

@@ -1,8 +1,9 @@
 /** The provincial authority returns an application to the city for revision, with its reasons. */
 import { Form, Input, Modal, type ButtonProps } from 'antd';
-import { api, type TransitionResult } from '../../../web/api';
-import { useI18n } from '../../../web/i18n';
-import { useSubmit } from '../../../web/lib/forms';
+import type { TransitionResult } from '../../applications/applications.contract';
+import { useReturnApplication } from '../../applications/ui/public';
+import { useI18n } from './i18n';
+import { useSubmit } from '../../../web-kit/forms';
 
 interface Props {
   open: boolean;
@@ -15,9 +16,10 @@ interface Props {
 export function ReturnModal({ open, applicationId, version, onClose, onDone }: Props) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ reasons: string }>();
+  const returnForRevision = useReturnApplication(applicationId);
 
   const { busy, submit } = useSubmit(form, async (v) => {
-    onDone(await api.returnForRevision(applicationId, { version, reasons: v.reasons.trim() }));
+    onDone(await returnForRevision.mutateAsync({ version, reasons: v.reasons.trim() }));
   });
 
   return (

@@ -2,10 +2,10 @@
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { Descriptions, Empty, Tag } from 'antd';
 import { PROVINCIAL_CHECKLIST } from '../../../shared/lifecycle/provincial-checklist';
-import type { ProvincialReview } from '../../../web/api';
-import { useI18n, type MessageKey } from '../../../web/i18n';
-import { formatDate, formatDateTime } from '../../../web/lib/format';
-import { useAuthorities } from '../../../web/lib/reference';
+import type { ProvincialReview } from '../../applications/applications.contract';
+import { useI18n, type MessageKey } from './i18n';
+import { formatDate, formatDateTime } from '../../../web-kit/format';
+import { useAuthorities } from '../../reference/ui/public';
 
 const DECISIONS: Record<string, { key: MessageKey; color: string }> = {
   pending: { key: 'review.pending', color: 'processing' },

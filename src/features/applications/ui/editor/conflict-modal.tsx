@@ -5,8 +5,8 @@
 import { CopyOutlined, DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Modal, Space } from 'antd';
 import type { Plan } from '../../../../shared/plan/plan-schema';
-import { useI18n } from '../../../../web/i18n';
-import { downloadJson } from '../../../../web/lib/download';
+import { useI18n } from '../i18n';
+import { downloadJson } from '../../../../web-kit/download';
 
 interface Props {
   open: boolean;

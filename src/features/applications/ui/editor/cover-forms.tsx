@@ -3,7 +3,7 @@ import { Checkbox, DatePicker, Input } from 'antd';
 import dayjs from 'dayjs';
 import { memo } from 'react';
 import { CITY_TYPE_LABELS, CITY_TYPES, type CityType, type Plan } from '../../../../shared/plan/plan-schema';
-import { useI18n } from '../../../../web/i18n';
+import { useI18n } from '../i18n';
 import { CityPicker } from '../city-picker';
 
 type Cover = Plan['cover'];

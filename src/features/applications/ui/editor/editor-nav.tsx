@@ -5,8 +5,8 @@
  */
 import { memo, useMemo } from 'react';
 import { PLAN_OUTLINE } from '../../../../shared/plan/outline';
-import { useI18n, type Translate } from '../../../../web/i18n';
-import { BLOCK_LABEL_KEYS, BLOCKS_AFTER_PART, sectionAnchor, type AnchorKey } from '../../../../web/lib/plan-layout';
+import { useI18n, type Translate } from '../i18n';
+import { BLOCK_LABEL_KEYS, BLOCKS_AFTER_PART, sectionAnchor, type AnchorKey } from '../plan-layout';
 
 export interface NavEntry {
   anchor: AnchorKey;

@@ -6,7 +6,7 @@ import { Alert, Checkbox, Modal, Table, type ButtonProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { parseTargetWording } from '../../../../shared/plan/parse-target';
 import { TARGET_KIND_LABELS, type Target } from '../../../../shared/plan/plan-schema';
-import { useI18n, type Translate } from '../../../../web/i18n';
+import { useI18n, type Translate } from '../i18n';
 import { formatNumber, QUALIFIER_KEYS, targetYearsOf } from '../target-format';
 
 interface Change {

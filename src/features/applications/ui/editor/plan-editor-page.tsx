@@ -4,19 +4,24 @@
  * run in the browser ~300 ms after each change; the server runs the same one on save and submit.
  */
 import { ArrowLeftOutlined, ExportOutlined, ImportOutlined, PrinterOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Result, Space, Spin, Tooltip, Upload, type ButtonProps } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { Alert, App, Button, Result, Space, Tooltip, Upload, type ButtonProps } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ACTION_LABELS } from '../../../../shared/lifecycle/application-lifecycle';
 import { checkPlan, type Finding } from '../../../../shared/plan/checker';
 import { PLAN_OUTLINE } from '../../../../shared/plan/outline';
 import type { CityType, Plan, Target, TargetDimension } from '../../../../shared/plan/plan-schema';
-import { api, type ApplicationDetail } from '../../../../web/api';
-import { FindingItem, FindingsList } from '../../../../web/components/findings-list';
-import { DemoTag, StatusTag } from '../../../../web/components/status-tag';
-import { useI18n } from '../../../../web/i18n';
-import { downloadJson } from '../../../../web/lib/download';
-import { errorText, useShowError } from '../../../../web/lib/errors';
-import { formatDateTime, formatTime } from '../../../../web/lib/format';
+import type { ApplicationDetail } from '../../applications.contract';
+import { applicationsQueries } from '../applications-queries';
+import { FindingItem, FindingsList } from '../findings-list';
+import { DemoTag, StatusTag } from '../../../../web-kit/status-tag';
+import { useI18n } from '../i18n';
+import { downloadJson } from '../../../../web-kit/download';
+import { errorText, useShowError } from '../../../../web-kit/errors';
+import { PageLoading } from '../../../../web-kit/page-loading';
+import { QueryError } from '../../../../web-kit/query';
+import { formatDateTime, formatTime } from '../../../../web-kit/format';
 import {
   blockElementId,
   BLOCK_LABEL_KEYS,
@@ -26,9 +31,8 @@ import {
   sectionAnchor,
   type AnchorKey,
   type TableBlock,
-} from '../../../../web/lib/plan-layout';
-import { Link, navigate } from '../../../../web/router';
-import { useMe } from '../../../../web/session';
+} from '../plan-layout';
+import { useMe } from '../../../auth/ui/public';
 import { ImportProblems } from '../import-problems';
 import { planFileName, readPlanFile } from '../plan-file';
 import { SubmitModal } from '../submit-modal';
@@ -143,38 +147,31 @@ function scrollToElement(elementId: string) {
 }
 
 export default function PlanEditorPage({ id }: { id: string }) {
-  const { t, locale } = useI18n();
-  const [detail, setDetail] = useState<ApplicationDetail | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  // The editor saves against the version it starts from, so it always starts from what the server
+  // holds now, never from a cached copy.
+  const query = useQuery({ ...applicationsQueries.detail(id), refetchOnMount: 'always' });
+  // Taken once: a later refetch (after submitting, say) must not change the ground under the editor.
+  const [initial, setInitial] = useState<ApplicationDetail | null>(null);
+  if (!initial && query.isSuccess && query.isFetchedAfterMount) setInitial(query.data);
 
-  useEffect(() => {
-    let alive = true;
-    api.application(id).then(
-      (d) => alive && setDetail(d),
-      (err: unknown) => alive && setError(err),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [id]);
-
-  if (error) return <Result status="warning" title={t('detail.loadFailed')} subTitle={errorText(error, locale)} extra={<Link to="/">{t('app.backHome')}</Link>} />;
-  if (!detail) return <Spin className="page-loading" size="large" />;
-  if (!detail.allowedActions.includes('save')) {
+  if (!initial) return query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : <PageLoading />;
+  if (!initial.allowedActions.includes('save')) {
     return (
       <Result
         status="info"
         title={t('editor.notEditable')}
         subTitle={t('editor.notEditableText')}
         extra={
-          <Button type="primary" onClick={() => navigate(`/applications/${id}`)} data-testid="btn-to-detail">
+          <Button type="primary" onClick={() => void navigate({ to: '/applications/$id', params: { id } })} data-testid="btn-to-detail">
             {t('editor.toDetail')}
           </Button>
         }
       />
     );
   }
-  return <Editor initial={detail} />;
+  return <Editor initial={initial} />;
 }
 
 function SaveState({ status, onRetry }: { status: SaveStatus; onRetry: () => void }) {
@@ -224,6 +221,8 @@ function Editor({ initial }: { initial: ApplicationDetail }) {
   const { message, modal } = App.useApp();
   const me = useMe();
   const showError = useShowError();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const appInfo = initial.application;
   const applicationYear = appInfo.applicationYear;
   const ownCode = me.user.divisionCode;
@@ -311,18 +310,18 @@ function Editor({ initial }: { initial: ApplicationDetail }) {
   // ---- conflict: load the latest version ----
   const reloadLatest = useCallback(async () => {
     try {
-      const d = await api.application(appInfo.id);
+      const d = await queryClient.fetchQuery({ ...applicationsQueries.detail(appInfo.id), staleTime: 0 });
       const latest = normalisePlan(d.plan, d.application.applicationYear);
       baselineRef.current = latest;
       autosave.reset(d.application.version);
       setPlan(latest);
       setCheck(runCheck(latest));
       void message.success(t('conflict.reloaded'));
-      if (!d.allowedActions.includes('save')) navigate(`/applications/${appInfo.id}`);
+      if (!d.allowedActions.includes('save')) void navigate({ to: '/applications/$id', params: { id: appInfo.id } });
     } catch (err) {
       showError(err);
     }
-  }, [appInfo.id, autosave, message, t, showError]);
+  }, [appInfo.id, autosave, message, t, showError, queryClient, navigate]);
 
   // ---- toolbar actions ----
   const exportJson = () => downloadJson(plan, planFileName(plan, appInfo.refNo));
@@ -516,7 +515,7 @@ function Editor({ initial }: { initial: ApplicationDetail }) {
     <div className="editor" data-testid="plan-editor">
       <div className="editor-toolbar no-print">
         <div className="editor-toolbar-title">
-          <Link to={`/applications/${appInfo.id}`} className="back-link" data-testid="btn-back">
+          <Link to="/applications/$id" params={{ id: appInfo.id }} className="back-link" data-testid="btn-back">
             <ArrowLeftOutlined />
           </Link>
           <div className="editor-heading">
@@ -670,7 +669,7 @@ function Editor({ initial }: { initial: ApplicationDetail }) {
         onSubmitted={() => {
           setSubmitOpen(false);
           void message.success(t('submit.done'));
-          navigate(`/applications/${appInfo.id}`);
+          void navigate({ to: '/applications/$id', params: { id: appInfo.id } });
         }}
       />
       <ConflictModal

@@ -3,9 +3,9 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Input, InputNumber, Popconfirm } from 'antd';
 import { memo } from 'react';
 import type { Finding } from '../../../../shared/plan/checker';
-import { FindingItem } from '../../../../web/components/findings-list';
-import { useI18n } from '../../../../web/i18n';
-import { rowElementId, type TableBlock } from '../../../../web/lib/plan-layout';
+import { FindingItem } from '../findings-list';
+import { useI18n } from '../i18n';
+import { rowElementId, type TableBlock } from '../plan-layout';
 
 export interface RowColumn<R> {
   key: keyof R & string;

@@ -5,9 +5,9 @@
 import { Input } from 'antd';
 import { memo, useEffect, useRef, useState } from 'react';
 import type { Finding } from '../../../../shared/plan/checker';
-import { FindingItem } from '../../../../web/components/findings-list';
-import { useI18n } from '../../../../web/i18n';
-import { htmlToText, textToHtml } from '../../../../web/lib/rich-text';
+import { FindingItem } from '../findings-list';
+import { useI18n } from '../i18n';
+import { htmlToText, textToHtml } from '../../../../web-kit/rich-text';
 
 interface Props {
   partKey: string;

@@ -11,9 +11,9 @@ import {
   TARGET_KINDS,
   type Target,
 } from '../../../../shared/plan/plan-schema';
-import { FindingItem } from '../../../../web/components/findings-list';
-import { useI18n } from '../../../../web/i18n';
-import { targetElementId } from '../../../../web/lib/plan-layout';
+import { FindingItem } from '../findings-list';
+import { useI18n } from '../i18n';
+import { targetElementId } from '../plan-layout';
 import { QUALIFIER_KEYS, targetYearsOf } from '../target-format';
 
 interface Props {

@@ -7,7 +7,7 @@ import { Button } from 'antd';
 import { memo } from 'react';
 import type { Finding } from '../../../../shared/plan/checker';
 import { DIMENSION_LABELS, TARGET_DIMENSIONS, type Target, type TargetDimension } from '../../../../shared/plan/plan-schema';
-import { useI18n } from '../../../../web/i18n';
+import { useI18n } from '../i18n';
 import { groupTargets, targetYearsOf } from '../target-format';
 import { TargetCard } from './target-card';
 

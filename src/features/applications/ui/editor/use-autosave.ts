@@ -1,11 +1,13 @@
 /**
  * Autosave with optimistic locking: edits are saved about 2 s after the last change, always with the
  * version the server last returned; one save at a time. A stale version stops autosaving and
- * reports the conflict so the user's text is never overwritten or dropped.
+ * reports the conflict so the user's text is never overwritten or dropped. Each save is the
+ * applications feature's save mutation, given the version explicitly.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Plan } from '../../../../shared/plan/plan-schema';
-import { api, ApiError } from '../../../../web/api';
+import { ApiError } from '../../../../web-kit/api-client';
+import { useSavePlan } from '../applications-queries';
 import { clearStash, writeStash } from './unsaved-stash';
 
 export const AUTOSAVE_DELAY_MS = 2000;
@@ -31,6 +33,8 @@ export function useAutosave({ applicationId, version, stashKey }: Options) {
   const timerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlightRef = useRef<Promise<boolean> | null>(null);
   const conflictRef = useRef(false);
+  // Stable across renders (TanStack's mutateAsync), and still runs after unmount (the save on leaving).
+  const { mutateAsync: savePlan } = useSavePlan(applicationId);
 
   const clearTimer = () => {
     if (timerRef.current) clearTimeout(timerRef.current);
@@ -48,7 +52,7 @@ export function useAutosave({ applicationId, version, stashKey }: Options) {
     setStatus({ kind: 'saving' });
     const run = (async () => {
       try {
-        const r = await api.savePlan(applicationId, { version: versionRef.current, plan, title: plan.cover.title.trim() || undefined });
+        const r = await savePlan({ version: versionRef.current, plan, title: plan.cover.title.trim() || undefined });
         versionRef.current = r.version;
         if (!pendingRef.current) clearStash(stashKey);
         if (pendingRef.current) setStatus({ kind: 'dirty' });
@@ -71,7 +75,7 @@ export function useAutosave({ applicationId, version, stashKey }: Options) {
     } finally {
       if (inFlightRef.current === run) inFlightRef.current = null;
     }
-  }, [applicationId, stashKey]);
+  }, [savePlan, stashKey]);
 
   /** Records an edit; the save follows after the user pauses. */
   const markDirty = useCallback(
