@@ -16,6 +16,10 @@ export interface Config {
   loadDemoData: boolean;
   webRoot: string;
   logLevel: string;
+  /** On SIGTERM/SIGINT, how long requests in flight may take before their connections are cut. */
+  shutdownGraceMs: number;
+  /** Run a full garbage collection when the resident set has grown by this many MB (0: never). */
+  memoryReclaimMb: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -33,5 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemoData: env.DEMO_DATA ? env.DEMO_DATA === 'true' : !env.DATABASE_URL,
     webRoot: resolve(env.WEB_ROOT ?? 'dist/web'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    shutdownGraceMs: Number(env.SHUTDOWN_GRACE_MS ?? 8000),
+    memoryReclaimMb: Number(env.MEMORY_RECLAIM_MB ?? 64),
   };
 }

@@ -1,4 +1,20 @@
-/** Starts the platform: open the database, migrate, load demo data when empty, listen. */
+/**
+ * Starts the platform: open the database, migrate, load demo data when empty, listen.
+ * In production this runs compiled (dist/server/server/main.js, see scripts/build.mjs); `npm run dev`
+ * runs the TypeScript through tsx.
+ *
+ * SIGTERM or SIGINT drains the process: it stops accepting connections, lets the requests in flight
+ * finish (for up to SHUTDOWN_GRACE_MS, then cuts what is left), stops the scheduler, closes the
+ * database (the pg pool, or PGlite) and exits 0. A second signal exits at once.
+ *
+ * Memory: PGlite's WebAssembly memory grows by copying, and the start-up's initdb runs in an
+ * instance of its own; the old buffers (hundreds of MB) stay resident until V8 happens to run a
+ * full collection, which an idle server may not do for hours. So the process collects once when
+ * it is up, and again whenever its resident size has grown by MEMORY_RECLAIM_MB since the last
+ * collection (docs/benchmarks.md, "Memory").
+ */
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { migrateDatabase, openDatabase, withStartupLock } from '../db/client.js';
 import { startSchedulerFromEnv } from '../features/notifications/scheduler.js';
 import { buildApp } from './app.js';
@@ -18,11 +34,79 @@ console.log(`“中国制造2025”城市试点示范平台 running at http://lo
 // Reminders and the e-mail outbox, claimed in the database (SCHEDULER=off disables it in this process).
 const scheduler = startSchedulerFromEnv(database.db, app.log);
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void Promise.resolve(scheduler?.stop())
-      .then(() => app.close())
-      .then(() => database.close())
-      .finally(() => process.exit(0));
-  });
+const reclaimer = startReclaimer(config.memoryReclaimMb);
+
+/** A full garbage collection, also without --expose-gc. */
+function collectGarbage(): void {
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (exposed) return exposed();
+  v8.setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  v8.setFlagsFromString('--no-expose-gc');
+  gc();
 }
+
+/** Collects now, then whenever the resident set has grown by `mb` since the last collection (checked every 30 s). */
+function startReclaimer(mb: number): NodeJS.Timeout | null {
+  if (!(mb > 0)) return null;
+  const before = process.memoryUsage.rss();
+  collectGarbage();
+  let baseline = process.memoryUsage.rss();
+  app.log.info({ rssBeforeMb: Math.round(before / 2 ** 20), rssAfterMb: Math.round(baseline / 2 ** 20) }, 'start-up garbage collected');
+  // The freed pages leave the resident set shortly after; settle the baseline on the next check.
+  let settled = false;
+  const timer = setInterval(() => {
+    const rss = process.memoryUsage.rss();
+    if (!settled || rss < baseline) {
+      baseline = Math.min(baseline, rss);
+      settled = true;
+      return;
+    }
+    if (rss - baseline < mb * 2 ** 20) return;
+    collectGarbage();
+    app.log.debug({ rssBeforeMb: Math.round(rss / 2 ** 20) }, 'memory grew: full garbage collection');
+    settled = false;
+    baseline = process.memoryUsage.rss();
+  }, 30_000);
+  timer.unref();
+  return timer;
+}
+
+let draining = false;
+
+async function drain(signal: NodeJS.Signals): Promise<void> {
+  if (draining) {
+    app.log.warn({ signal }, 'second signal while draining: exiting now');
+    process.exit(1);
+  }
+  draining = true;
+  if (reclaimer) clearInterval(reclaimer);
+  const started = Date.now();
+  app.log.info({ signal }, 'draining: no new connections, finishing the requests in flight');
+  // Connections that outlive the grace period are cut; close() then completes on its own.
+  const cut = setTimeout(() => {
+    app.log.warn({ graceMs: config.shutdownGraceMs }, 'requests still open after the grace period: closing their connections');
+    app.server.closeAllConnections();
+  }, config.shutdownGraceMs);
+  cut.unref();
+  // A keep-alive connection whose request finishes while draining turns idle; close it then, not
+  // after the keep-alive timeout (Fastify closes the idle ones only once, when close() starts).
+  const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+  sweep.unref();
+  let code = 0;
+  try {
+    await scheduler?.stop();
+    // Stops listening, answers new requests on open connections with 503, waits for the rest.
+    await app.close();
+    await database.close();
+  } catch (err) {
+    app.log.error({ err }, 'error while shutting down');
+    code = 1;
+  }
+  clearTimeout(cut);
+  clearInterval(sweep);
+  app.log.info({ ms: Date.now() - started, code }, 'drained');
+  process.exit(code);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void drain(signal));
