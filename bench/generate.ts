@@ -30,10 +30,10 @@ import {
   citiesUnderAuthority,
   listDivisions,
   listReviewAuthorities,
-  regionalCityType,
   reviewAuthoritiesFor,
   type Division,
-} from '../src/features/reference/divisions.js';
+} from '../src/shared/reference/divisions.js';
+import { regionalCityType } from '../src/shared/plan/city-types.js';
 import type { ApplicationState } from '../src/shared/lifecycle/application-lifecycle.js';
 import { PROVINCIAL_CHECKLIST } from '../src/shared/lifecycle/provincial-checklist.js';
 import { CITY_TYPES, type CityType, type Plan } from '../src/shared/plan/plan-schema.js';

@@ -128,3 +128,37 @@ describe('cli usage', () => {
     expect(cli().status).toBe(2);
   });
 });
+
+describe('cli attainment', () => {
+  const EXAMPLE = join(ROOT, 'src/shared/monitoring/fixtures/attainment-example.json');
+
+  it('prints, for each target, the required value per year, progress, status and projection', () => {
+    const r = cli('attainment', EXAMPLE);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as {
+      period: number[];
+      targets: { id: string; years: { year: number; required: number | null; progress: number | null; status: string }[]; projection: unknown }[];
+    };
+    expect(report.period).toEqual([2017, 2018, 2019]);
+    const rd = report.targets.find((x) => x.id === 't-innovation-rd')!;
+    expect(rd.years.map((y) => y.required)).toEqual([1.4, 1.6, 1.8]);
+    expect(rd.years[0]).toMatchObject({ year: 2017, status: 'on_track' });
+    expect(rd.years[1]).toMatchObject({ year: 2018, status: 'at_risk' });
+    expect(rd).toHaveProperty('projection');
+  });
+
+  it('exits 2 and names the fields when the file does not match the format', () => {
+    const r = cli('attainment', tmpFile('bad-attainment.json', JSON.stringify({ period: [2017], actuals: {} })));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('docs/attainment-format.md');
+    expect(r.stderr).toContain('period');
+    expect(r.stderr).toContain('targets');
+  });
+
+  it('exits 2 on a file that is not JSON', () => {
+    const r = cli('attainment', tmpFile('not-json.json', '{ period: '));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('JSON');
+  });
+});

@@ -3,13 +3,17 @@
  *
  *   npm run cli -- check-plan FILE.json [--json] [--lang en-US]
  *   npm run cli -- parse-target "<wording>" [--year 2016]
+ *   npm run cli -- attainment FILE.json
  *
  * check-plan exits 0 when nothing blocks submission, 1 when something does, 2 when the file cannot
- * be read, is not JSON or does not match the exchange format (docs/plan-format.md).
+ * be read, is not JSON or does not match the exchange format (docs/plan-format.md). attainment prints
+ * each target's required value per year, progress, status and projection as JSON (exit 0), or exits
+ * 2 when the file cannot be read or does not match docs/attainment-format.md.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { attainmentReport } from '../shared/monitoring/attainment-report';
 import { checkPlan, hasBlocking, type Finding } from '../shared/plan/checker';
 import { parseTargetWording } from '../shared/plan/parse-target';
 import { planSchema } from '../shared/plan/plan-schema';
@@ -23,7 +27,9 @@ const USAGE = `用法 Usage:
   check-plan FILE.json [--json] [--lang zh-CN|en-US]
       检查实施方案 JSON 文件 Check a plan file (exit 0: no blocking finding, 1: blocking findings, 2: unreadable or invalid file)
   parse-target "<目标表述 wording>" [--year 申报年度 application year]
-      解析目标表述 Parse a target's wording into structured fields (JSON)`;
+      解析目标表述 Parse a target's wording into structured fields (JSON)
+  attainment FILE.json
+      计算目标完成情况 Attainment of each target per year: required value, progress, status, projection (JSON; docs/attainment-format.md)`;
 
 type Lang = 'zh-CN' | 'en-US';
 
@@ -64,28 +70,34 @@ function summary(findings: readonly Finding[], lang: Lang): string {
   return `${findings.length} findings: ${blocking} blocking, ${warnings} warnings. ${blocking > 0 ? 'The plan cannot be submitted.' : 'The plan can be submitted.'}`;
 }
 
-function checkPlanCommand(args: Args, io: CliIo): number {
+/** Reads the JSON file named first on the command line; null (with the reason written) when it cannot. */
+function readJsonArg(args: Args, io: CliIo): { file: string; json: unknown } | null {
   const file = args.positional[0];
   if (!file) {
     io.err(`缺少文件名 Missing FILE.json\n\n${USAGE}`);
-    return 2;
+    return null;
   }
-  const langFlag = args.flags.get('lang');
-  const lang: Lang = langFlag === 'en-US' || langFlag === 'en' ? 'en-US' : 'zh-CN';
   let text: string;
   try {
     text = readFileSync(resolve(file), 'utf8');
   } catch (e) {
     io.err(`无法读取文件 Cannot read ${file}: ${(e as Error).message}`);
-    return 2;
+    return null;
   }
-  let json: unknown;
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    return { file, json: JSON.parse(text.replace(/^\uFEFF/, '')) };
   } catch (e) {
     io.err(`文件不是有效的 JSON The file is not valid JSON: ${file}\n  ${(e as Error).message}`);
-    return 2;
+    return null;
   }
+}
+
+function checkPlanCommand(args: Args, io: CliIo): number {
+  const input = readJsonArg(args, io);
+  if (!input) return 2;
+  const { file, json } = input;
+  const langFlag = args.flags.get('lang');
+  const lang: Lang = langFlag === 'en-US' || langFlag === 'en' ? 'en-US' : 'zh-CN';
   const parsed = planSchema.safeParse(json);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  - ${issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)'}: ${issue.message}`);
@@ -122,6 +134,19 @@ function parseTargetCommand(args: Args, io: CliIo): number {
   return 0;
 }
 
+function attainmentCommand(args: Args, io: CliIo): number {
+  const input = readJsonArg(args, io);
+  if (!input) return 2;
+  const result = attainmentReport(input.json);
+  if (!result.ok) {
+    const lines = result.issues.map((i) => `  - ${i.path || '(root)'}: ${i.message}`);
+    io.err(`文件不符合完成情况输入格式 The file does not match the attainment input format (docs/attainment-format.md): ${input.file}\n${lines.join('\n')}`);
+    return 2;
+  }
+  io.out(JSON.stringify(result.report, null, 2));
+  return 0;
+}
+
 /** Runs the CLI with the arguments after the script name; returns the exit code. */
 export function runCli(argv: readonly string[], io: CliIo): number {
   const [command, ...rest] = argv;
@@ -131,6 +156,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       return checkPlanCommand(args, io);
     case 'parse-target':
       return parseTargetCommand(args, io);
+    case 'attainment':
+      return attainmentCommand(args, io);
     case 'help':
     case '--help':
     case '-h':

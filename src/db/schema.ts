@@ -4,6 +4,7 @@
  */
 import {
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -14,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { PhaseSchedule } from '../shared/monitoring/pilot-lifecycle.js';
 import type { Plan } from '../shared/plan/plan-schema.js';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -382,6 +384,19 @@ export const pilots = pgTable(
       .notNull()
       .references(() => users.id),
     isDemo: boolean('is_demo').notNull().default(false),
+    // The three-year cycle (issue 7): one lifecycle (src/shared/monitoring/pilot-lifecycle.ts).
+    /** implementation | midterm | summary | completed | rectification | suspended | cancelled */
+    state: text('state').notNull().default('implementation'),
+    /** While in rectification or suspended: the phase to return to when the case passes. */
+    resumePhase: text('resume_phase'),
+    /** Compare-and-set version of the pilot row (state, schedule, frequency). */
+    version: integer('version').notNull().default(1),
+    /** The dates of the three phases, from the period and the configured defaults. */
+    schedule: jsonb('schedule').$type<PhaseSchedule | null>(),
+    /** yearly | half_yearly | quarterly */
+    reportFrequency: text('report_frequency').notNull().default('yearly'),
+    /** The contract version in force now (pilot_contract_versions). */
+    contractVersion: integer('contract_version').notNull().default(1),
   },
   (t) => [uniqueIndex('pilots_application_uq').on(t.applicationId), uniqueIndex('pilots_document_no_uq').on(t.documentNo)],
 );
@@ -432,3 +447,476 @@ export const settings = pgTable('settings', {
   updatedBy: uuid('updated_by').references(() => users.id),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// The pilot's three years (issue 7): contract versions, reports, evaluations, rectification,
+// notices, resources, consulting, the province's part, the summary and amendments.
+
+/**
+ * The pilot's contract, versioned: version 1 is the approved plan's targets; each approved amendment
+ * adds a version that applies from its effective year. Attainment of a year reads the version in force.
+ */
+export const pilotContractVersions = pgTable(
+  'pilot_contract_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    pilotId: uuid('pilot_id')
+      .notNull()
+      .references(() => pilots.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    effectiveFromYear: integer('effective_from_year').notNull(),
+    name: text('name').notNull(),
+    cityCodes: jsonb('city_codes').$type<string[]>().notNull(),
+    targets: jsonb('targets').$type<Plan['targets']>().notNull(),
+    amendmentId: uuid('amendment_id'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('pilot_contract_versions_uq').on(t.pilotId, t.version)],
+);
+
+/** Audit of every pilot transition and decision: who, when, from, to, comment. */
+export const pilotEvents = pgTable(
+  'pilot_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    pilotId: uuid('pilot_id')
+      .notNull()
+      .references(() => pilots.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    comment: text('comment'),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('pilot_events_pilot_idx').on(t.pilotId, t.createdAt)],
+);
+
+/** Files of the cycle (report evidence, rectification evidence, summaries, policy documents), by content hash. */
+export const pilotFiles = pgTable(
+  'pilot_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Null for a province's own documents (policies, work plan). */
+    pilotId: uuid('pilot_id').references(() => pilots.id, { onDelete: 'cascade' }),
+    authorityId: text('authority_id'),
+    /** report_evidence | rectification_evidence | summary | policy | work_plan | amendment */
+    purpose: text('purpose').notNull(),
+    sha256: text('sha256').notNull(),
+    filename: text('filename').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    uploadedBy: uuid('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('pilot_files_pilot_idx').on(t.pilotId)],
+);
+
+/** One progress report of a pilot for one reporting period (a year, a half-year or a quarter). */
+export const progressReports = pgTable(
+  'progress_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    pilotId: uuid('pilot_id')
+      .notNull()
+      .references(() => pilots.id, { onDelete: 'cascade' }),
+    /** 2017 | 2017-H1 | 2017-Q3 */
+    period: text('period').notNull(),
+    year: integer('year').notNull(),
+    periodStart: text('period_start').notNull(),
+    periodEnd: text('period_end').notNull(),
+    dueDate: text('due_date').notNull(),
+    /** draft | submitted | returned | confirmed */
+    status: text('status').notNull().default('draft'),
+    version: integer('version').notNull().default(1),
+    /** The contract version the report was filled against. */
+    contractVersion: integer('contract_version').notNull().default(1),
+    narrative: text('narrative').notNull().default(''),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    submittedBy: uuid('submitted_by').references(() => users.id),
+    provinceOpinion: text('province_opinion'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewedBy: uuid('reviewed_by').references(() => users.id),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    isDemo: boolean('is_demo').notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex('progress_reports_period_uq').on(t.pilotId, t.period),
+    index('progress_reports_due_idx').on(t.status, t.dueDate),
+  ],
+);
+
+/** The actual value of one indicator in one report, with its source and evidence. */
+export const reportValues = pgTable(
+  'report_values',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => progressReports.id, { onDelete: 'cascade' }),
+    /** The target's id in the contract. */
+    targetId: text('target_id').notNull(),
+    actual: doublePrecision('actual'),
+    dataSource: text('data_source').notNull().default(''),
+    note: text('note').notNull().default(''),
+    evidenceFileIds: jsonb('evidence_file_ids').$type<string[]>().notNull().default([]),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('report_values_uq').on(t.reportId, t.targetId)],
+);
+
+/** A confirmed figure changes only through a correction with a reason; the old value stays here. */
+export const reportValueCorrections = pgTable(
+  'report_value_corrections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportValueId: uuid('report_value_id')
+      .notNull()
+      .references(() => reportValues.id, { onDelete: 'cascade' }),
+    oldActual: doublePrecision('old_actual'),
+    newActual: doublePrecision('new_actual'),
+    oldDataSource: text('old_data_source'),
+    newDataSource: text('new_data_source'),
+    reason: text('reason').notNull(),
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('report_value_corrections_value_idx').on(t.reportValueId)],
+);
+
+/** The status and narrative of one task of the task division (任务分工) in one report. */
+export const reportTasks = pgTable(
+  'report_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => progressReports.id, { onDelete: 'cascade' }),
+    taskIndex: integer('task_index').notNull(),
+    task: text('task').notNull(),
+    /** not_started | in_progress | done | delayed */
+    status: text('status').notNull().default('not_started'),
+    narrative: text('narrative').notNull().default(''),
+  },
+  (t) => [uniqueIndex('report_tasks_uq').on(t.reportId, t.taskIndex)],
+);
+
+/** An evaluation round 考核评估 (mid-term or final) opened by the ministry for one or more pilots. */
+export const evaluationRounds = pgTable('evaluation_rounds', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** midterm | final */
+  kind: text('kind').notNull(),
+  title: text('title').notNull(),
+  /** The evaluation scheme in force when the round opened (src/shared/monitoring/evaluation.ts). */
+  scheme: jsonb('scheme').$type<unknown>().notNull(),
+  deadline: text('deadline').notNull(),
+  /** open | closed */
+  status: text('status').notNull().default('open'),
+  openedBy: uuid('opened_by')
+    .notNull()
+    .references(() => users.id),
+  openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+  closedAt: timestamp('closed_at', { withTimezone: true }),
+  isDemo: boolean('is_demo').notNull().default(false),
+});
+
+/** One pilot's evaluation in a round: quantitative items from the reports, qualitative from experts and departments. */
+export const evaluations = pgTable(
+  'evaluations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => evaluationRounds.id, { onDelete: 'cascade' }),
+    pilotId: uuid('pilot_id')
+      .notNull()
+      .references(() => pilots.id, { onDelete: 'cascade' }),
+    /** scoring | decided */
+    status: text('status').notNull().default('scoring'),
+    result: jsonb('result').$type<unknown>(),
+    totalScore: doublePrecision('total_score'),
+    /** excellent | good | pass | fail */
+    grade: text('grade'),
+    version: integer('version').notNull().default(1),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by').references(() => users.id),
+  },
+  (t) => [uniqueIndex('evaluations_round_pilot_uq').on(t.roundId, t.pilotId), index('evaluations_pilot_idx').on(t.pilotId)],
+);
+
+/** The experts seated on one evaluation (assigned with the review's conflict rules and solver). */
+export const evaluationMembers = pgTable(
+  'evaluation_members',
+  {
+    evaluationId: uuid('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    expertId: uuid('expert_id')
+      .notNull()
+      .references(() => experts.id),
+    declaredAt: timestamp('declared_at', { withTimezone: true }),
+    recusedAt: timestamp('recused_at', { withTimezone: true }),
+    recusalReason: text('recusal_reason'),
+  },
+  (t) => [primaryKey({ columns: [t.evaluationId, t.expertId] })],
+);
+
+/** An expert's scores of the qualitative items; hidden from the others until they have submitted. */
+export const evaluationScores = pgTable(
+  'evaluation_scores',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    evaluationId: uuid('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    expertId: uuid('expert_id')
+      .notNull()
+      .references(() => experts.id),
+    scores: jsonb('scores').$type<Record<string, number>>().notNull(),
+    comments: text('comments').notNull().default(''),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('evaluation_scores_uq').on(t.evaluationId, t.expertId)],
+);
+
+/** A ministry department's opinion (and scores of the department items) on one evaluation. */
+export const evaluationOpinions = pgTable(
+  'evaluation_opinions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    evaluationId: uuid('evaluation_id')
+      .notNull()
+      .references(() => evaluations.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    scores: jsonb('scores').$type<Record<string, number>>().notNull().default({}),
+    opinion: text('opinion').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('evaluation_opinions_uq').on(t.evaluationId, t.organisationId)],
+);
+
+/** A rectification case 限期整改: findings, required actions, deadline, the city's answer, re-assessment. */
+export const rectificationCases = pgTable(
+  'rectification_cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    pilotId: uuid('pilot_id')
+      .notNull()
+      .references(() => pilots.id, { onDelete: 'cascade' }),
+    evaluationId: uuid('evaluation_id').references(() => evaluations.id),
+    /** evaluation | indicators | manual */
+    origin: text('origin').notNull(),
+    findings: jsonb('findings').$type<{ kind: string; ref: string | null; text: string }[]>().notNull(),
+    requiredActions: text('required_actions').notNull(),
+    deadline: text('deadline').notNull(),
+    /** open | answered | province_reviewed | passed | failed */
+    status: text('status').notNull().default('open'),
+    /** The phase the pilot left; it returns there when the case passes. */
+    resumePhase: text('resume_phase').notNull(),
+    response: text('response'),
+    responseFileIds: jsonb('response_file_ids').$type<string[]>().notNull().default([]),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    respondedBy: uuid('responded_by').references(() => users.id),
+    provinceOpinion: text('province_opinion'),
+    provinceReviewedAt: timestamp('province_reviewed_at', { withTimezone: true }),
+    reassessment: text('reassessment'),
+    /** The re-assessment's grade (excellent | good | pass | fail), null until it is held. */
+    reassessmentGrade: text('reassessment_grade'),
+    reassessedAt: timestamp('reassessed_at', { withTimezone: true }),
+    reassessedBy: uuid('reassessed_by').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    openedBy: uuid('opened_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    isDemo: boolean('is_demo').notNull().default(false),
+  },
+  (t) => [index('rectification_cases_pilot_idx').on(t.pilotId), index('rectification_cases_status_idx').on(t.status, t.deadline)],
+);
+
+/** Public notices 通报 (a cancellation, for one), published on the public pages when marked so. */
+export const publicNotices = pgTable(
+  'public_notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** cancellation | other */
+    kind: text('kind').notNull(),
+    pilotId: uuid('pilot_id').references(() => pilots.id, { onDelete: 'set null' }),
+    documentNo: text('document_no').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    issuedOn: text('issued_on').notNull(),
+    published: boolean('published').notNull().default(false),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    isDemo: boolean('is_demo').notNull().default(false),
+  },
+  (t) => [uniqueIndex('public_notices_document_no_uq').on(t.documentNo)],
+);
+
+/** Funds and projects given to a pilot under a named programme, and the indicators they should move. */
+export const policyResources = pgTable(
+  'policy_resources',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    pilotId: uuid('pilot_id')
+      .notNull()
+      .references(() => pilots.id, { onDelete: 'cascade' }),
+    /** A programme key from the configured list (工业转型升级, 技术改造, …). */
+    programme: text('programme').notNull(),
+    /** 万元 */
+    amount: doublePrecision('amount').notNull(),
+    year: integer('year').notNull(),
+    department: text('department').notNull(),
+    project: text('project').notNull(),
+    targetIds: jsonb('target_ids').$type<string[]>().notNull().default([]),
+    note: text('note').notNull().default(''),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    isDemo: boolean('is_demo').notNull().default(false),
+  },
+  (t) => [index('policy_resources_pilot_idx').on(t.pilotId), index('policy_resources_programme_idx').on(t.programme, t.year)],
+);
+
+/** Think-tank consulting 智库咨询: a pilot asks, the ministry matches experts, the service is recorded. */
+export const consultingRequests = pgTable(
+  'consulting_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    pilotId: uuid('pilot_id')
+      .notNull()
+      .references(() => pilots.id, { onDelete: 'cascade' }),
+    topic: text('topic').notNull(),
+    description: text('description').notNull(),
+    fields: jsonb('fields').$type<string[]>().notNull().default([]),
+    /** requested | matched | served | closed */
+    status: text('status').notNull().default('requested'),
+    expertIds: jsonb('expert_ids').$type<string[]>().notNull().default([]),
+    serviceRecord: text('service_record'),
+    servedOn: text('served_on'),
+    version: integer('version').notNull().default(1),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    isDemo: boolean('is_demo').notNull().default(false),
+  },
+  (t) => [index('consulting_requests_pilot_idx').on(t.pilotId)],
+);
+
+/** A provincial authority's refined work plan (通知 一): one per authority, versioned by compare-and-set. */
+export const provincialWorkPlans = pgTable('provincial_work_plans', {
+  authorityId: text('authority_id').primaryKey(),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  fileId: uuid('file_id').references(() => pilotFiles.id),
+  version: integer('version').notNull().default(1),
+  updatedBy: uuid('updated_by')
+    .notNull()
+    .references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A province's supporting policy document: number, date, summary, attachment. */
+export const provincialPolicies = pgTable(
+  'provincial_policies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    authorityId: text('authority_id').notNull(),
+    documentNo: text('document_no').notNull(),
+    issuedOn: text('issued_on').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    fileId: uuid('file_id').references(() => pilotFiles.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    isDemo: boolean('is_demo').notNull().default(false),
+  },
+  (t) => [index('provincial_policies_authority_idx').on(t.authorityId)],
+);
+
+/** The city's final summary report 总结报告 at the end of the three years. */
+export const summaryReports = pgTable('summary_reports', {
+  pilotId: uuid('pilot_id')
+    .primaryKey()
+    .references(() => pilots.id, { onDelete: 'cascade' }),
+  body: text('body').notNull(),
+  fileIds: jsonb('file_ids').$type<string[]>().notNull().default([]),
+  /** draft | submitted */
+  status: text('status').notNull().default('draft'),
+  version: integer('version').notNull().default(1),
+  submittedAt: timestamp('submitted_at', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Typical experience a city nominates; kept as drafts for the case library (issue 10). */
+export const experienceNominations = pgTable(
+  'experience_nominations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    pilotId: uuid('pilot_id')
+      .notNull()
+      .references(() => pilots.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    body: text('body').notNull(),
+    /** draft (the case library's editorial workflow takes it from there) */
+    status: text('status').notNull().default('draft'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('experience_nominations_pilot_idx').on(t.pilotId)],
+);
+
+/** An amendment 调整优化 of a pilot's contract: a member city joins, or targets are revised, with reasons. */
+export const amendments = pgTable(
+  'amendments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    pilotId: uuid('pilot_id')
+      .notNull()
+      .references(() => pilots.id, { onDelete: 'cascade' }),
+    /** add_member | revise_targets */
+    kind: text('kind').notNull(),
+    /** add_member: { cityCodes, name }; revise_targets: { targets } */
+    proposal: jsonb('proposal').$type<Record<string, unknown>>().notNull(),
+    reasons: text('reasons').notNull(),
+    effectiveFromYear: integer('effective_from_year').notNull(),
+    /** proposed | province_reviewed | approved | refused | withdrawn */
+    status: text('status').notNull().default('proposed'),
+    provinceOpinion: text('province_opinion'),
+    provinceSupports: boolean('province_supports'),
+    provinceReviewedAt: timestamp('province_reviewed_at', { withTimezone: true }),
+    decisionComment: text('decision_comment'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    proposedBy: uuid('proposed_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('amendments_pilot_idx').on(t.pilotId)],
+);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { migrateDatabase, openDatabase, type Database, type DbKind } from '../../src/db/client.js';
+import type { Clock } from '../../src/kernel/clock.js';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 
@@ -57,7 +58,7 @@ async function createPgDatabase(): Promise<{ url: string; drop: () => Promise<vo
   };
 }
 
-export async function makeTestApp(kind: DbKind, env: Record<string, string> = {}): Promise<TestApp> {
+export async function makeTestApp(kind: DbKind, env: Record<string, string> = {}, opts: { clock?: Clock } = {}): Promise<TestApp> {
   const uploadDir = mkdtempSync(join(tmpdir(), 'mic-uploads-'));
   let drop: (() => Promise<void>) | null = null;
   let database: Database;
@@ -70,7 +71,7 @@ export async function makeTestApp(kind: DbKind, env: Record<string, string> = {}
   }
   await migrateDatabase(database);
   const config = { ...loadConfig({ ...env, DATA_DIR: uploadDir }), uploadDir, maxUploadBytes: Number(env.MAX_UPLOAD_BYTES ?? 1024 * 1024) };
-  const app = await buildApp({ database, config });
+  const app = await buildApp({ database, config, clock: opts.clock });
   await app.ready();
   return {
     app,

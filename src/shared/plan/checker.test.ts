@@ -65,6 +65,15 @@ const CASES: Case[] = [
     path: 'cover.filingDate',
   },
   { code: 'CITY_TYPE_MISSING', what: 'no city type', mutate: (p) => void (p.cityTypes = []), path: 'cityTypes' },
+  {
+    code: 'CITY_TYPE_REGION_MISMATCH',
+    what: 'an eastern city (湖州) claiming the central region’s city type',
+    mutate: (p) => {
+      p.cover.cityCodes = ['330500'];
+      p.cityTypes = ['old_industrial_base', 'central_characteristic'];
+    },
+    path: 'cityTypes.1',
+  },
   { code: 'CONTACT_NAME_MISSING', what: 'no contact name', mutate: (p) => void (p.contact.name = ''), path: 'contact.name' },
   {
     code: 'CONTACT_PHONE_MISSING',

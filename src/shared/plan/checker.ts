@@ -9,7 +9,10 @@
 import { normaliseText, normaliseUnit, splitUnitMagnitude, unitFamily } from './chinese-numbers';
 import { ALL_PART_KEYS, PLAN_OUTLINE } from './outline';
 import { parseTargetWording, type ParsedTarget, type TargetReading } from './parse-target';
+import { REGION_LABELS } from '../reference/regions';
+import { cityTypesOutsideRegion } from './city-types';
 import {
+  CITY_TYPE_LABELS,
   DIMENSION_LABELS,
   TARGET_DIMENSIONS,
   TARGET_KIND_LABELS,
@@ -54,6 +57,11 @@ export const FINDING_CODES = {
   COVER_FILING_DATE_INVALID: { severity: 'blocking', zh: '填报日期不是有效的 YYYY-MM-DD 日期', en: 'The filing date is not a valid YYYY-MM-DD date' },
   COVER_FILING_DATE_YEAR: { severity: 'warning', zh: '填报日期的年份与申报年度不一致', en: 'The filing date is not in the application year' },
   CITY_TYPE_MISSING: { severity: 'blocking', zh: '未选择城市类型', en: 'No city type is claimed' },
+  CITY_TYPE_REGION_MISMATCH: {
+    severity: 'warning',
+    zh: '所选城市类型限于某一地区,申报城市均不在该地区',
+    en: 'A city type bound to a region is claimed by cities outside it',
+  },
   CONTACT_NAME_MISSING: { severity: 'blocking', zh: '未填写联系人', en: 'No contact person' },
   CONTACT_PHONE_MISSING: { severity: 'blocking', zh: '联系人电话和手机均未填写', en: 'Neither a phone nor a mobile number for the contact' },
   CONTACT_PHONE_INVALID: { severity: 'warning', zh: '联系电话或手机号码格式不正确', en: 'A phone or mobile number does not look valid' },
@@ -294,6 +302,18 @@ function checkCover(plan: Plan, out: Finding[]): void {
   if (plan.cityTypes.length === 0) {
     out.push(
       finding('CITY_TYPE_MISSING', 'cityTypes', '未选择城市类型(老工业基地、资源型城市等)。', 'No city type (old industrial base, resource-based city…) is claimed.'),
+    );
+  }
+  for (const { type, region } of cityTypesOutsideRegion(plan.cityTypes, cover.cityCodes)) {
+    const label = CITY_TYPE_LABELS[type];
+    const where = REGION_LABELS[region];
+    out.push(
+      finding(
+        'CITY_TYPE_REGION_MISMATCH',
+        `cityTypes.${plan.cityTypes.indexOf(type)}`,
+        `“${label.zh}”适用于${where.zh}地区的城市,而申报城市均不在${where.zh}地区,请核实城市类型。`,
+        `“${label.en}” is for cities in the ${where.en.toLowerCase()} region, and none of the applying cities is there: please check the city type.`,
+      ),
     );
   }
 }
