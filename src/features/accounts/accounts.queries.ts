@@ -23,6 +23,15 @@ export async function hashPassword(password: string) {
   return argon2.hash(password, { type: argon2.argon2id });
 }
 
+/** Whether a password matches a stored hash; a malformed hash is simply no match. */
+export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+  try {
+    return await argon2.verify(hash, password);
+  } catch {
+    return false;
+  }
+}
+
 export async function createUser(
   db: Db,
   u: { username: string; password?: string; passwordHash?: string; displayName: string; role: Role; organisationId: string; email?: string },

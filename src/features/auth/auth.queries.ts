@@ -33,6 +33,16 @@ export async function resetLoginFailures(db: Db, userId: string) {
   await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
 }
 
+/** The count in a key's current window, without counting anything (0 once the window has passed). */
+export async function peekThrottle(db: Db, key: string, windowSeconds: number): Promise<number> {
+  const rows = await db
+    .select({ count: sql<number>`case when ${loginThrottle.windowStart} < now() - make_interval(secs => ${windowSeconds}) then 0 else ${loginThrottle.count} end` })
+    .from(loginThrottle)
+    .where(eq(loginThrottle.key, key))
+    .limit(1);
+  return Number(rows[0]?.count ?? 0);
+}
+
 /** Counts one attempt in a fixed window and returns the count so far (atomic upsert). */
 export async function bumpThrottle(db: Db, key: string, windowSeconds: number): Promise<number> {
   const rows = await db

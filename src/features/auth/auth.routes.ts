@@ -7,6 +7,7 @@ import { errorResponses } from '../../kernel/openapi.js';
 import { permissionsOf } from '../../shared/permissions/policy.js';
 import {
   bumpThrottle,
+  peekThrottle,
   deleteExpiredSessions,
   findUserForLogin,
   getSessionUserById,
@@ -16,11 +17,18 @@ import {
 import type { SessionUser } from '../../kernel/request-guards.js';
 import { loginBody, logoutResponse, meSchema, type Me } from './auth.contract.js';
 
+/** Failed sign-ins that lock an account, from wherever they come, and for how long. */
 export const LOGIN_MAX_FAILURES = 5;
 export const LOGIN_LOCK_MINUTES = 15;
-/** Attempts per client address per window, across all accounts. */
-export const LOGIN_IP_LIMIT = 30;
-export const LOGIN_IP_WINDOW_SECONDS = 15 * 60;
+/**
+ * Only failures are throttled, never successful sign-ins: a ministry office behind one NAT address
+ * signs in all day. Per address and account, a guesser is slowed down on the account it targets; per
+ * address, a much higher ceiling stops one machine from trying many accounts. A lockout only ever
+ * touches the account whose password was wrong.
+ */
+export const LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60;
+export const LOGIN_ADDRESS_ACCOUNT_FAILURE_LIMIT = 10;
+export const LOGIN_ADDRESS_FAILURE_LIMIT = 100;
 
 function present(user: SessionUser, csrfToken: string): Me {
   return {
@@ -60,17 +68,28 @@ export async function authRoutes(app: FastifyInstance, opts: { db: Db }) {
     },
     async (req, reply) => {
       const { username, password } = req.body;
-      const attempts = await bumpThrottle(db, `ip:${req.ip}`, LOGIN_IP_WINDOW_SECONDS);
-      if (attempts > LOGIN_IP_LIMIT) throw new AppError('RATE_LIMITED');
+      const addressKey = `fail:ip:${req.ip}`;
+      const accountKey = `fail:ip-user:${req.ip}:${username.trim().toLowerCase()}`;
+      const [fromAddress, onAccount] = await Promise.all([
+        peekThrottle(db, addressKey, LOGIN_FAILURE_WINDOW_SECONDS),
+        peekThrottle(db, accountKey, LOGIN_FAILURE_WINDOW_SECONDS),
+      ]);
+      if (fromAddress >= LOGIN_ADDRESS_FAILURE_LIMIT || onAccount >= LOGIN_ADDRESS_ACCOUNT_FAILURE_LIMIT) throw new AppError('RATE_LIMITED');
+      const failed = async () => {
+        await bumpThrottle(db, addressKey, LOGIN_FAILURE_WINDOW_SECONDS);
+        await bumpThrottle(db, accountKey, LOGIN_FAILURE_WINDOW_SECONDS);
+      };
       const user = await findUserForLogin(db, username);
       if (!user || !user.active) {
         dummyHash ??= argon2.hash('not-a-password');
         await argon2.verify(await dummyHash, password);
+        await failed();
         throw new AppError('LOGIN_FAILED');
       }
       if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) throw new AppError('ACCOUNT_LOCKED');
       const ok = await argon2.verify(user.passwordHash, password);
       if (!ok) {
+        await failed();
         await recordLoginFailure(db, user.id, LOGIN_MAX_FAILURES, LOGIN_LOCK_MINUTES);
         throw new AppError(user.failedLogins + 1 >= LOGIN_MAX_FAILURES ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED');
       }

@@ -4,9 +4,9 @@
  * services as the API, so histories and versions are real. Runs only on an empty database.
  */
 import type { Db } from '../../db/client.js';
-import { countUsers, createOrganisation, createUser, hashPassword, type OrganisationKind } from '../../features/accounts/accounts.queries.js';
+import { countUsers, createOrganisation, createUser, hashPassword, verifyPassword, type OrganisationKind } from '../../features/accounts/accounts.queries.js';
 import { and, eq } from 'drizzle-orm';
-import { experts } from '../../db/schema.js';
+import { experts, organisations, users } from '../../db/schema.js';
 import { createApplication, savePlan, transition } from '../../features/applications/applications.service.js';
 import { insertDemoExperts } from '../../features/experts/demo-experts.js';
 import { confirmPanel, declareNoConflict, decide, giveDepartmentOpinion, submitScores } from '../../features/ministry-review/review.service.js';
@@ -131,4 +131,19 @@ export async function seedDemoData(db: Db): Promise<boolean> {
   const draft = buildSamplePlan({ applicant: '南京、无锡、常州、苏州、镇江市人民政府', cityCodes: ['320500', '320100', '320200', '320400', '321100'], applicationYear: 2016, title: '【演示数据】苏南五市“中国制造2025”试点示范城市群实施方案（草稿）', complete: false });
   await savePlan(db, who('suzhou'), sunan, { version: 1, plan: draft });
   return true;
+}
+
+/**
+ * The accounts that still sign in with the demo password (the README prints it). A start without
+ * demo data refuses to run while there is any: such a database must not face the network.
+ */
+export async function accountsWithDemoPassword(db: Db): Promise<string[]> {
+  const rows = await db
+    .select({ username: users.username, passwordHash: users.passwordHash })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(and(eq(organisations.isDemo, true), eq(users.active, true)));
+  const found: string[] = [];
+  for (const r of rows) if (await verifyPassword(r.passwordHash, DEMO_PASSWORD)) found.push(r.username);
+  return found.sort();
 }
