@@ -6,7 +6,6 @@
  * Needs PostgreSQL (TEST_DATABASE_URL); CI always sets it, so this never skips there.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net, { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,6 +14,7 @@ import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/seed-demo.js';
+import { createPgDatabase } from '../helpers/test-app.js';
 
 const ROOT = process.cwd();
 const MAIN = join(ROOT, 'dist', 'server', 'server', 'main.js');
@@ -79,8 +79,8 @@ async function signIn(base: string, username: string) {
 }
 
 describe.skipIf(!BASE_URL)('two server processes on one PostgreSQL database', () => {
-  const name = `mic_multi_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   let dbUrl: string;
+  let dropDb: () => Promise<void> = async () => undefined;
   let a: Server;
   let b: Server;
   let smtp: SMTPServer;
@@ -88,13 +88,9 @@ describe.skipIf(!BASE_URL)('two server processes on one PostgreSQL database', ()
 
   beforeAll(async () => {
     execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), 'server'], { cwd: ROOT, stdio: 'pipe' });
-    const admin = new pg.Client({ connectionString: BASE_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const u = new URL(BASE_URL!);
-    u.pathname = `/${name}`;
-    dbUrl = u.toString();
+    const created = await createPgDatabase();
+    dbUrl = created.url;
+    dropDb = created.drop;
 
     const smtpPort = await freePort();
     smtp = new SMTPServer({
@@ -128,10 +124,7 @@ describe.skipIf(!BASE_URL)('two server processes on one PostgreSQL database', ()
       if (s) rmSync(s.dataDir, { recursive: true, force: true });
     }
     await new Promise<void>((r) => (smtp ? smtp.close(() => r()) : r()));
-    const c = new pg.Client({ connectionString: BASE_URL });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
+    await dropDb();
   });
 
   it('accepts on one process a session made on the other', async () => {

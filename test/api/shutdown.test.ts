@@ -6,16 +6,14 @@
  * On PGlite always, and on PostgreSQL (a throw-away database) when TEST_DATABASE_URL is set.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/seed-demo.js';
-import { dbKinds } from '../helpers/test-app.js';
+import { createPgDatabase, dbKinds } from '../helpers/test-app.js';
 
 const ROOT = process.cwd();
 const MAIN = join(ROOT, 'dist', 'server', 'server', 'main.js');
@@ -82,26 +80,6 @@ async function getJson(port: number, path: string, agent?: http.Agent): Promise<
   });
 }
 
-async function throwAwayPgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const base = process.env.TEST_DATABASE_URL!;
-  const name = `mic_shutdown_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
 beforeAll(() => {
   // Compiles the server unless dist/server is current (a no-op after `npm test`'s own build).
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), 'server'], { cwd: ROOT, stdio: 'pipe' });
@@ -128,7 +106,7 @@ describe.each(dbKinds())('SIGTERM drains the compiled server on %s', (kind) => {
     };
     delete env.DATABASE_URL;
     if (kind === 'postgres') {
-      const db = await throwAwayPgDatabase();
+      const db = await createPgDatabase();
       dropDb = db.drop;
       env.DATABASE_URL = db.url;
     }
