@@ -149,10 +149,14 @@ describe.skipIf(!BASE_URL)('two server processes on one PostgreSQL database', ()
         headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' },
         body: JSON.stringify({ version: inbox!.version, printedCopies: 'received', discs: 'received', formalCheckPassed: true }),
       });
-    const [r1, r2] = await Promise.all([receive(a.url), receive(b.url)]);
-    expect([r1.status, r2.status].sort()).toEqual([200, 409]);
-    const loser = r1.status === 409 ? r1 : r2;
-    expect(((await loser.json()) as { error: { code: string } }).error.code).toBe('VERSION_CONFLICT');
+    const answers = await Promise.all([receive(a.url), receive(b.url)].map((p) => p.then(async (r) => ({ status: r.status, body: await r.text() }))));
+    expect(answers.map((r) => r.status).sort(), JSON.stringify(answers)).toEqual([200, 409]);
+    const loser = answers.find((r) => r.status === 409)!;
+    // Read before the winner committed: a stale version; read after: no longer in the inbox.
+    expect(['VERSION_CONFLICT', 'INVALID_TRANSITION']).toContain((JSON.parse(loser.body) as { error: { code: string } }).error.code);
+    const history = await fetch(`${b.url}/api/v1/applications/${inbox!.id}/history`, { headers: { cookie: s.cookie } });
+    const events = ((await history.json()) as { items: { action: string }[] }).items.filter((e) => e.action === 'receive');
+    expect(events).toHaveLength(1);
   });
 
   it('sends a reminder that falls due while both run exactly once', async () => {
