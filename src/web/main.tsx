@@ -19,6 +19,11 @@ const THEME = {
   token: {
     colorPrimary: '#1d4e89',
     colorLink: '#1d4e89',
+    // Text greys and the error red dark enough for 4.5:1 on white (GB/T 37668, WCAG 2.1 AA).
+    colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.6)',
+    colorTextQuaternary: 'rgba(0, 0, 0, 0.55)',
+    colorError: '#cf1322',
     borderRadius: 3,
     fontFamily:
       '-apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "Helvetica Neue", Arial, sans-serif',

@@ -159,29 +159,30 @@ export default function WorkQueuePage({ search, onSearch }: Props) {
           activeKey={tab}
           items={tabs}
           onChange={(k) => onSearch({ tab: k === 'all' ? 'all' : 'queue', page: undefined, status: undefined })}
-          tabBarExtraContent={
-            <Space>
-              {tab === 'all' && (
-                <Select<ApplicationState | ''>
-                  value={status ?? ''}
-                  style={{ width: 180 }}
-                  onChange={(v) => onSearch({ status: v || undefined, page: undefined })}
-                  options={[{ value: '', label: t('queue.allStatuses') }, ...APPLICATION_STATES.map((s) => ({ value: s, label: l(STATE_LABELS[s]) }))]}
-                  data-testid="filter-status"
-                />
-              )}
-              <Input.Search
-                allowClear
-                value={text}
-                onChange={(e) => setText(e.target.value)}
-                onSearch={(v) => onSearch({ q: v.trim() || undefined, page: undefined })}
-                placeholder={t('queue.searchPlaceholder')}
-                style={{ width: 280 }}
-                data-testid="search"
-              />
-            </Space>
-          }
         />
+        {/* The filters stand beside the tabs, not inside the tab list: a tablist holds tabs only. */}
+        <Space className="queue-filters" wrap>
+          {tab === 'all' && (
+            <Select<ApplicationState | ''>
+              value={status ?? ''}
+              style={{ width: 180 }}
+              onChange={(v) => onSearch({ status: v || undefined, page: undefined })}
+              options={[{ value: '', label: t('queue.allStatuses') }, ...APPLICATION_STATES.map((s) => ({ value: s, label: l(STATE_LABELS[s]) }))]}
+              aria-label={t('app.status')}
+              data-testid="filter-status"
+            />
+          )}
+          <Input.Search
+            allowClear
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onSearch={(v) => onSearch({ q: v.trim() || undefined, page: undefined })}
+            placeholder={t('queue.searchPlaceholder')}
+            aria-label={t('queue.searchPlaceholder')}
+            style={{ width: 280 }}
+            data-testid="search"
+          />
+        </Space>
         {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
         <Table<ApplicationListItem>
           rowKey="id"

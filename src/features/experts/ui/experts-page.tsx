@@ -266,6 +266,7 @@ export default function ExpertsPage({ search, onSearch }: Props) {
             onChange={(e) => setSearchText(e.target.value)}
             onSearch={(v) => setFilter({ q: v.trim() || undefined })}
             placeholder={t('experts.search')}
+            aria-label={t('experts.search')}
             style={{ width: 280 }}
             data-testid="experts-search"
           />
@@ -276,6 +277,7 @@ export default function ExpertsPage({ search, onSearch }: Props) {
             onChange={(v?: string) => setFilter({ field: v })}
             options={fieldsInUse.map((f) => ({ value: f, label: f }))}
             placeholder={t('experts.filter.field')}
+            aria-label={t('experts.filter.field')}
             style={{ width: 180 }}
             data-testid="experts-filter-field"
           />
@@ -287,6 +289,7 @@ export default function ExpertsPage({ search, onSearch }: Props) {
             options={provinceOptions}
             loading={!divisions}
             placeholder={t('experts.filter.province')}
+            aria-label={t('experts.filter.province')}
             style={{ width: 180 }}
             data-testid="experts-filter-province"
           />
@@ -299,6 +302,7 @@ export default function ExpertsPage({ search, onSearch }: Props) {
               { value: 'false', label: t('experts.filter.unavailableOnly') },
             ]}
             placeholder={t('experts.filter.availability')}
+            aria-label={t('experts.filter.availability')}
             style={{ width: 140 }}
             data-testid="experts-filter-available"
           />

@@ -144,15 +144,15 @@ export default function BatchReviewPage() {
         <Space wrap size="large" className="block-gap-top">
           <Space>
             <span>{t('review.panelSize')}</span>
-            <InputNumber min={3} max={15} precision={0} value={panelSize} onChange={(v) => setPanelSize(typeof v === 'number' ? v : DEFAULT_PANEL_SIZE)} data-testid="panel-size" />
+            <InputNumber min={3} max={15} precision={0} value={panelSize} aria-label={t('review.panelSize')} onChange={(v) => setPanelSize(typeof v === 'number' ? v : DEFAULT_PANEL_SIZE)} data-testid="panel-size" />
           </Space>
           <Space>
             <span>{t('review.backupCount')}</span>
-            <InputNumber min={0} max={5} precision={0} value={backups} onChange={(v) => setBackups(typeof v === 'number' ? v : 0)} data-testid="panel-backups" />
+            <InputNumber min={0} max={5} precision={0} value={backups} aria-label={t('review.backupCount')} onChange={(v) => setBackups(typeof v === 'number' ? v : 0)} data-testid="panel-backups" />
           </Space>
           <Space>
             <span>{t('review.deadline')}</span>
-            <DatePicker allowClear={false} value={deadline} onChange={(d) => d && setDeadline(d)} disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="panel-deadline" />
+            <DatePicker allowClear={false} aria-label={t('review.deadline')} value={deadline} onChange={(d) => d && setDeadline(d)} disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="panel-deadline" />
           </Space>
           <Button type="primary" icon={<ThunderboltOutlined />} disabled={selected.filter((id) => !confirmed[id]).length === 0} loading={proposing.isPending} onClick={() => void propose()} data-testid="btn-propose">
             {t('review.batch.propose', { n: selected.filter((id) => !confirmed[id]).length })}

@@ -67,7 +67,7 @@ export default function ReviewSettingsPage() {
 
 /** The rules being edited: a draft of the stored ones until saved. */
 function SettingsEditor({ loaded }: { loaded: ReviewSettings }) {
-  const { t, locale } = useI18n();
+  const { t, l, locale } = useI18n();
   const { message } = App.useApp();
   const saving = useSaveSettings();
   const [criteria, setCriteria] = useState<Criterion[]>(loaded.rubric.criteria);
@@ -105,8 +105,8 @@ function SettingsEditor({ loaded }: { loaded: ReviewSettings }) {
       width: 220,
       render: (_, c) => (
         <Space orientation="vertical" size={4} style={{ width: '100%' }}>
-          <Input value={c.name.zh} maxLength={50} placeholder={t('review.settings.zh')} onChange={(e) => updateText(c.key, 'name', 'zh', e.target.value)} data-testid={`name-zh-${c.key}`} />
-          <Input value={c.name.en} maxLength={100} placeholder={t('review.settings.en')} onChange={(e) => updateText(c.key, 'name', 'en', e.target.value)} data-testid={`name-en-${c.key}`} />
+          <Input value={c.name.zh} maxLength={50} placeholder={t('review.settings.zh')} aria-label={`${t('review.settings.zh')} · ${l(c.name)}`} onChange={(e) => updateText(c.key, 'name', 'zh', e.target.value)} data-testid={`name-zh-${c.key}`} />
+          <Input value={c.name.en} maxLength={100} placeholder={t('review.settings.en')} aria-label={`${t('review.settings.en')} · ${l(c.name)}`} onChange={(e) => updateText(c.key, 'name', 'en', e.target.value)} data-testid={`name-en-${c.key}`} />
           <span className="muted small">{t('review.settings.key', { key: c.key })}</span>
         </Space>
       ),
@@ -121,6 +121,7 @@ function SettingsEditor({ loaded }: { loaded: ReviewSettings }) {
           max={1}
           step={0.05}
           value={c.weight}
+          aria-label={`${l(c.name)} · ${t('review.settings.weight')}`}
           onChange={(v) => update(c.key, { weight: typeof v === 'number' ? v : 0 })}
           style={{ width: 90 }}
           data-testid={`weight-${c.key}`}
@@ -132,7 +133,7 @@ function SettingsEditor({ loaded }: { loaded: ReviewSettings }) {
       key: 'max',
       width: 110,
       render: (_, c) => (
-        <InputNumber min={1} step={1} value={c.maxScore} onChange={(v) => update(c.key, { maxScore: typeof v === 'number' ? v : 0 })} style={{ width: 90 }} data-testid={`max-${c.key}`} />
+        <InputNumber min={1} step={1} value={c.maxScore} aria-label={`${l(c.name)} · ${t('review.settings.maxScore')}`} onChange={(v) => update(c.key, { maxScore: typeof v === 'number' ? v : 0 })} style={{ width: 90 }} data-testid={`max-${c.key}`} />
       ),
     },
     {
@@ -140,8 +141,8 @@ function SettingsEditor({ loaded }: { loaded: ReviewSettings }) {
       key: 'guidance',
       render: (_, c) => (
         <Space orientation="vertical" size={4} style={{ width: '100%' }}>
-          <Input.TextArea value={c.guidance.zh} autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} placeholder={t('review.settings.zh')} onChange={(e) => updateText(c.key, 'guidance', 'zh', e.target.value)} />
-          <Input.TextArea value={c.guidance.en} autoSize={{ minRows: 2, maxRows: 6 }} maxLength={4000} placeholder={t('review.settings.en')} onChange={(e) => updateText(c.key, 'guidance', 'en', e.target.value)} />
+          <Input.TextArea value={c.guidance.zh} autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} placeholder={t('review.settings.zh')} aria-label={`${t('review.settings.guidance')} ${t('review.settings.zh')} · ${l(c.name)}`} onChange={(e) => updateText(c.key, 'guidance', 'zh', e.target.value)} />
+          <Input.TextArea value={c.guidance.en} autoSize={{ minRows: 2, maxRows: 6 }} maxLength={4000} placeholder={t('review.settings.en')} aria-label={`${t('review.settings.guidance')} ${t('review.settings.en')} · ${l(c.name)}`} onChange={(e) => updateText(c.key, 'guidance', 'en', e.target.value)} />
         </Space>
       ),
     },
@@ -197,7 +198,7 @@ function SettingsEditor({ loaded }: { loaded: ReviewSettings }) {
         <div className="block-gap">
           <Space size="middle" wrap>
             <span>{t('review.settings.threshold')}</span>
-            <InputNumber min={0} max={100} step={1} value={threshold} onChange={(v) => setThreshold(typeof v === 'number' ? v : 0)} data-testid="threshold" />
+            <InputNumber min={0} max={100} step={1} value={threshold} aria-label={t('review.settings.threshold')} onChange={(v) => setThreshold(typeof v === 'number' ? v : 0)} data-testid="threshold" />
             <span className="muted small">{t('review.settings.thresholdHint')}</span>
           </Space>
         </div>

@@ -1,0 +1,96 @@
+/**
+ * Accessibility (GB/T 37668-2019, which follows WCAG 2.1 AA): axe-core runs on each page of each
+ * role, over the demo data, and none may have a serious or critical violation.
+ */
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, seedDemoData } from '../../src/server/demo/seed-demo.js';
+import { makeTestApp, type TestApp } from '../helpers/test-app.js';
+import { browserAvailable, launchChromium } from './browser-harness.js';
+
+const available = browserAvailable();
+const AXE = readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+interface Finding {
+  rule: string;
+  impact: string;
+  targets: string[];
+}
+
+async function audit(page: Page): Promise<Finding[]> {
+  await page.waitForLoadState('networkidle');
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    const res = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return res.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ rule: v.id, impact: v.impact ?? '', targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  });
+}
+
+/** Pages per demo account; `detail` also opens the first application the account can see. */
+const PAGES: { user: string | null; paths: string[]; detail?: boolean }[] = [
+  { user: null, paths: ['/login'] },
+  { user: 'guihuasi', paths: ['/', '/?tab=all', '/experts', '/review/batch', '/review/settings', '/pilots'], detail: true },
+  { user: 'zhuangbeisi', paths: ['/?tab=all', '/pilots'], detail: true },
+  { user: 'huzhou', paths: ['/', '/?tab=all', '/pilots'], detail: true },
+  { user: 'ningbo', paths: ['/pilots'] },
+  { user: 'zhejiang', paths: ['/', '/?tab=all'], detail: true },
+  { user: 'expert', paths: ['/review'] },
+  { user: 'lingdao', paths: ['/', '/pilots'] },
+  { user: 'admin', paths: ['/admin', '/admin?tab=orgs'] },
+];
+
+describe.skipIf(!available)('accessibility of every page, per role (axe-core, WCAG 2.1 AA)', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base = '';
+
+  beforeAll(async () => {
+    t = await makeTestApp('pglite', { WEB_ROOT: join(process.cwd(), 'dist/web') });
+    await seedDemoData(t.database.db);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    ({ browser } = await launchChromium());
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it.each(PAGES.map((p) => [p.user ?? 'signed-out visitor', p] as const))('%s: no serious or critical violation', async (_who, spec) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    try {
+      if (spec.user) {
+        const res = await context.request.post(`${base}/api/v1/auth/login`, { data: { username: spec.user, password: DEMO_PASSWORD } });
+        expect(res.status()).toBe(200);
+      }
+      const page = await context.newPage();
+      const found: Record<string, Finding[]> = {};
+      const ready = spec.user ? 'current-user' : 'btn-login';
+      for (const path of spec.paths) {
+        await page.goto(base + path);
+        await page.getByTestId(ready).first().waitFor();
+        const f = await audit(page);
+        if (f.length) found[path] = f;
+      }
+      if (spec.detail) {
+        await page.goto(`${base}/?tab=all`);
+        await page.getByTestId('current-user').waitFor();
+        const link = page.locator('a[href^="/applications/"]').first();
+        await link.waitFor();
+        await link.click();
+        await page.getByTestId('status-tag').first().waitFor();
+        const f = await audit(page);
+        if (f.length) found[page.url().replace(base, '')] = f;
+      }
+      expect(found).toEqual({});
+    } finally {
+      await context.close();
+    }
+  });
+});
