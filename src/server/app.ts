@@ -22,9 +22,16 @@ import { sessionPlugin } from '../features/auth/session-plugin.js';
 import { expertRoutes } from '../features/experts/experts.routes.js';
 import { reviewRoutes } from '../features/ministry-review/review.routes.js';
 import { pilotRoutes } from '../features/pilots/pilots.routes.js';
+import { progressReportRoutes } from '../features/progress-reports/progress-reports.routes.js';
+import { amendmentRoutes } from '../features/amendments/amendments.routes.js';
+import { policyResourceRoutes } from '../features/policy-resources/policy-resources.routes.js';
+import { consultingRoutes } from '../features/consulting/consulting.routes.js';
+import { provincialWorkRoutes } from '../features/provincial-work/provincial-work.routes.js';
 import { notificationRoutes } from '../features/notifications/notifications.routes.js';
 import { planCheckRoutes } from '../features/plan-check/plan-check.routes.js';
 import { referenceRoutes } from '../features/reference/reference.routes.js';
+import { rectificationRoutes } from '../features/rectifications/rectifications.routes.js';
+import { evaluationRoutes } from '../features/evaluations/evaluations.routes.js';
 import type { Config } from './config.js';
 import { installErrorHandler } from './error-handler.js';
 
@@ -40,7 +47,8 @@ export async function buildApp({ database, config, logger = false, clock = syste
   const app = Fastify({
     logger: logger === true ? { level: config.logLevel } : logger,
     bodyLimit: 4 * 1024 * 1024,
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    // Fastify takes each form of the setting in its own overload.
+    trustProxy: config.trustProxy as string,
   });
   app.decorate('clock', clock);
   app.setValidatorCompiler(validatorCompiler);
@@ -95,10 +103,17 @@ export async function buildApp({ database, config, logger = false, clock = syste
       await api.register(planCheckRoutes);
       await api.register(applicationRoutes, { db: database.db });
       await api.register(reviewRoutes, { db: database.db });
-      await api.register(pilotRoutes, { db: database.db });
+      await api.register(pilotRoutes, { db: database.db, uploadDir: config.uploadDir, maxBytes: config.maxUploadBytes });
+      await api.register(amendmentRoutes, { db: database.db });
       await api.register(attachmentRoutes, { db: database.db, uploadDir: config.uploadDir, maxBytes: config.maxUploadBytes });
       await api.register(expertRoutes, { db: database.db, maxBytes: config.maxUploadBytes });
       await api.register(notificationRoutes, { db: database.db });
+      await api.register(rectificationRoutes, { db: database.db, uploadDir: config.uploadDir, maxBytes: config.maxUploadBytes });
+      await api.register(evaluationRoutes, { db: database.db });
+      await api.register(progressReportRoutes, { db: database.db, uploadDir: config.uploadDir, maxBytes: config.maxUploadBytes });
+      await api.register(policyResourceRoutes, { db: database.db });
+      await api.register(consultingRoutes, { db: database.db });
+      await api.register(provincialWorkRoutes, { db: database.db, uploadDir: config.uploadDir, maxBytes: config.maxUploadBytes });
     },
     { prefix: '/api/v1' },
   );

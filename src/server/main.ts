@@ -17,9 +17,10 @@ import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { migrateDatabase, openDatabase, withStartupLock } from '../db/client.js';
 import { startSchedulerFromEnv } from '../features/notifications/scheduler.js';
+import { reportReminderSweep } from '../features/progress-reports/public.js';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
-import { seedDemoData } from './demo/seed-demo.js';
+import { accountsWithDemoPassword, seedDemoData } from './demo/seed-demo.js';
 
 const config = loadConfig();
 const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
@@ -27,12 +28,22 @@ await migrateDatabase(database);
 if (config.loadDemoData) {
   const seeded = await withStartupLock(database, (db) => seedDemoData(db));
   if (seeded) console.log('已载入演示数据 Demo data loaded (accounts: see README)');
+} else {
+  const exposed = await accountsWithDemoPassword(database.db);
+  if (exposed.length > 0) {
+    console.error(
+      `拒绝启动:以下账号仍使用演示密码(README 中公开),请先修改密码或停用这些账号(可用 DEMO_DATA=true 在本机启动后修改):${exposed.join('、')}\n` +
+        `Refusing to start: these accounts still have the demo password printed in the README; change their passwords or deactivate them first (start with DEMO_DATA=true, which listens on this machine only, to do so): ${exposed.join(', ')}`,
+    );
+    await database.close();
+    process.exit(1);
+  }
 }
 const app = await buildApp({ database, config, logger: true });
 await app.listen({ port: config.port, host: config.host });
 console.log(`“中国制造2025”城市试点示范平台 running at http://localhost:${config.port} (database: ${database.kind})`);
 // Reminders and the e-mail outbox, claimed in the database (SCHEDULER=off disables it in this process).
-const scheduler = startSchedulerFromEnv(database.db, app.log);
+const scheduler = startSchedulerFromEnv(database.db, app.log, process.env, [reportReminderSweep]);
 
 const reclaimer = startReclaimer(config.memoryReclaimMb);
 

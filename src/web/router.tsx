@@ -18,6 +18,7 @@ import { parseAdminSearch, type AdminSearch } from '../features/accounts/ui/admi
 import { parseWorkQueueSearch, type WorkQueueSearch } from '../features/applications/ui/work-queue-search';
 import { useSession } from '../features/auth/ui/public';
 import { parseExpertsSearch, type ExpertsSearch } from '../features/experts/ui/experts-search';
+import { parseProvinceSearch, type ProvinceSearch } from '../features/provincial-work/ui/province-search';
 import { PageLoading } from '../web-kit/page-loading';
 
 // The shell and the not-found page load with the first signed-in page, not with the sign-in page.
@@ -37,6 +38,19 @@ const BatchReviewPage = lazy(() => import('../features/ministry-review/ui/batch-
 const ReviewSettingsPage = lazy(() => import('../features/ministry-review/ui/settings-page'));
 const PilotsPage = lazy(() => import('../features/pilots/ui/pilots-page'));
 const PilotPage = lazy(() => import('../features/pilots/ui/pilot-page'));
+const ScheduleSettingsPage = lazy(() => import('../features/pilots/ui/schedule-settings-page'));
+const ResourcesPage = lazy(() => import('../features/policy-resources/ui/resources-page'));
+const ConsultingPage = lazy(() => import('../features/consulting/ui/consulting-page'));
+const ProvincePage = lazy(() => import('../features/provincial-work/ui/province-page'));
+const PilotReportsPage = lazy(() => import('../features/progress-reports/ui/pilot-reports-page'));
+const ReportPage = lazy(() => import('../features/progress-reports/ui/report-page'));
+const ReportsDuePage = lazy(() => import('../features/progress-reports/ui/reports-due-page'));
+const RectificationsPage = lazy(() => import('../features/rectifications/ui/rectifications-page'));
+const RectificationPage = lazy(() => import('../features/rectifications/ui/rectification-page'));
+const NoticesPage = lazy(() => import('../features/rectifications/ui/notices-page'));
+const EvaluationsPage = lazy(() => import('../features/evaluations/ui/evaluations-page'));
+const EvaluationPage = lazy(() => import('../features/evaluations/ui/evaluation-page'));
+const EvaluationSchemePage = lazy(() => import('../features/evaluations/ui/scheme-page'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
@@ -203,6 +217,31 @@ assignmentRoute.update({ component: withParams(assignmentRoute, AssignmentPage, 
 const pilotsRoute = createRoute({ getParentRoute: () => shellRoute, path: '/pilots', component: () => <PilotsPage /> });
 const pilotRoute = createRoute({ getParentRoute: () => shellRoute, path: '/pilots/$id' });
 pilotRoute.update({ component: withParams(pilotRoute, PilotPage, 'id') });
+const scheduleSettingsRoute = createRoute({ getParentRoute: () => shellRoute, path: '/cycle/settings', component: () => <ScheduleSettingsPage /> });
+const resourcesRoute = createRoute({ getParentRoute: () => shellRoute, path: '/resources', component: () => <ResourcesPage /> });
+const consultingRoute = createRoute({ getParentRoute: () => shellRoute, path: '/consulting', component: () => <ConsultingPage /> });
+const provinceRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/province',
+  validateSearch: parseProvinceSearch,
+  component: function ProvinceRoute() {
+    return <ProvincePage search={provinceRoute.useSearch()} onSearch={useSearchUpdater<ProvinceSearch>()} />;
+  },
+});
+const pilotReportsRoute = createRoute({ getParentRoute: () => shellRoute, path: '/pilots/$id/reports' });
+pilotReportsRoute.update({ component: withParams(pilotReportsRoute, PilotReportsPage, 'id') });
+const reportsDueRoute = createRoute({ getParentRoute: () => shellRoute, path: '/reports', component: () => <ReportsDuePage /> });
+const reportRoute = createRoute({ getParentRoute: () => shellRoute, path: '/reports/$id' });
+reportRoute.update({ component: withParams(reportRoute, ReportPage, 'id') });
+const rectificationsRoute = createRoute({ getParentRoute: () => shellRoute, path: '/pilots/$id/rectifications' });
+rectificationsRoute.update({ component: withParams(rectificationsRoute, RectificationsPage, 'id') });
+const rectificationRoute = createRoute({ getParentRoute: () => shellRoute, path: '/pilots/$id/rectifications/$caseId' });
+rectificationRoute.update({ component: withParams(rectificationRoute, RectificationPage, 'caseId') });
+const noticesRoute = createRoute({ getParentRoute: () => shellRoute, path: '/notices', component: () => <NoticesPage /> });
+const evaluationsRoute = createRoute({ getParentRoute: () => shellRoute, path: '/evaluations', component: () => <EvaluationsPage /> });
+const evaluationSchemeRoute = createRoute({ getParentRoute: () => shellRoute, path: '/evaluations/scheme', component: () => <EvaluationSchemePage /> });
+const evaluationRoute = createRoute({ getParentRoute: () => shellRoute, path: '/evaluations/$id' });
+evaluationRoute.update({ component: withParams(evaluationRoute, EvaluationPage, 'id') });
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -220,6 +259,19 @@ const routeTree = rootRoute.addChildren([
     assignmentRoute,
     pilotsRoute,
     pilotRoute,
+    scheduleSettingsRoute,
+    resourcesRoute,
+    consultingRoute,
+    provinceRoute,
+    pilotReportsRoute,
+    reportsDueRoute,
+    reportRoute,
+    rectificationsRoute,
+    rectificationRoute,
+    noticesRoute,
+    evaluationsRoute,
+    evaluationSchemeRoute,
+    evaluationRoute,
   ]),
 ]);
 

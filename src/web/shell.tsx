@@ -2,7 +2,7 @@
  * The frame around every signed-in page: top bar (platform, user, language, sign-out) and a left
  * menu whose entries depend on the role.
  */
-import { AuditOutlined, ClusterOutlined, ControlOutlined, FileTextOutlined, FlagOutlined, InboxOutlined, LogoutOutlined, SolutionOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, BulbOutlined, ClusterOutlined, ControlOutlined, FieldTimeOutlined, FileTextOutlined, FlagOutlined, FundOutlined, InboxOutlined, LogoutOutlined, NotificationOutlined, ScheduleOutlined, SolutionOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Segmented, Space, Tag, Tooltip } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { NotificationBell } from '../features/notifications/ui/notification-bell';
@@ -22,7 +22,7 @@ interface MenuEntry {
 }
 
 /** Home tabs per role: the queue ("what waits for me") where the role has one, and everything in scope. */
-type MenuPath = '/' | '/pilots' | '/experts' | '/review' | '/review/batch' | '/review/settings' | '/admin';
+type MenuPath = '/' | '/pilots' | '/resources' | '/consulting' | '/province' | '/reports' | '/notices' | '/evaluations' | '/evaluations/scheme' | '/experts' | '/review' | '/review/batch' | '/review/settings' | '/cycle/settings' | '/admin';
 
 export function roleHasQueue(role: Role): boolean {
   return role === 'city_applicant' || role === 'provincial_authority' || role === 'ministry_planning';
@@ -35,12 +35,21 @@ function menuFor(role: Role, t: Translate): MenuEntry[] {
         { key: 'queue', to: '/', tab: 'queue', icon: <FileTextOutlined />, label: t('menu.city.queue') },
         { key: 'all', to: '/', tab: 'all', icon: <UnorderedListOutlined />, label: t('menu.city.all') },
         { key: 'pilots', to: '/pilots', icon: <FlagOutlined />, label: t('menu.pilots') },
+        { key: 'resources', to: '/resources', icon: <FundOutlined />, label: t('menu.resources') },
+        { key: 'consulting', to: '/consulting', icon: <BulbOutlined />, label: t('menu.consulting') },
+        { key: 'reports', to: '/reports', icon: <ScheduleOutlined />, label: t('menu.reports') },
+        { key: 'notices', to: '/notices', icon: <NotificationOutlined />, label: t('menu.notices') },
       ];
     case 'provincial_authority':
       return [
         { key: 'queue', to: '/', tab: 'queue', icon: <AuditOutlined />, label: t('menu.province.queue') },
         { key: 'all', to: '/', tab: 'all', icon: <UnorderedListOutlined />, label: t('menu.province.all') },
         { key: 'pilots', to: '/pilots', icon: <FlagOutlined />, label: t('menu.pilots') },
+        { key: 'province', to: '/province', icon: <BankOutlined />, label: t('menu.province') },
+        { key: 'resources', to: '/resources', icon: <FundOutlined />, label: t('menu.resources') },
+        { key: 'consulting', to: '/consulting', icon: <BulbOutlined />, label: t('menu.consulting') },
+        { key: 'reports', to: '/reports', icon: <ScheduleOutlined />, label: t('menu.reports') },
+        { key: 'notices', to: '/notices', icon: <NotificationOutlined />, label: t('menu.notices') },
       ];
     case 'ministry_planning':
       return [
@@ -49,17 +58,38 @@ function menuFor(role: Role, t: Translate): MenuEntry[] {
         { key: 'experts', to: '/experts', icon: <TeamOutlined />, label: t('menu.experts') },
         { key: 'reviewBatch', to: '/review/batch', icon: <ClusterOutlined />, label: t('menu.reviewBatch') },
         { key: 'reviewSettings', to: '/review/settings', icon: <ControlOutlined />, label: t('menu.reviewSettings') },
+        { key: 'cycleSettings', to: '/cycle/settings', icon: <FieldTimeOutlined />, label: t('menu.cycleSettings') },
         { key: 'pilots', to: '/pilots', icon: <FlagOutlined />, label: t('menu.pilots') },
+        { key: 'resources', to: '/resources', icon: <FundOutlined />, label: t('menu.resources') },
+        { key: 'consulting', to: '/consulting', icon: <BulbOutlined />, label: t('menu.consulting') },
+        { key: 'province', to: '/province', icon: <BankOutlined />, label: t('menu.province') },
+        { key: 'reports', to: '/reports', icon: <ScheduleOutlined />, label: t('menu.reports') },
+        { key: 'notices', to: '/notices', icon: <NotificationOutlined />, label: t('menu.notices') },
+        { key: 'evaluations', to: '/evaluations', icon: <AuditOutlined />, label: t('menu.evaluations') },
+        { key: 'evaluationScheme', to: '/evaluations/scheme', icon: <ControlOutlined />, label: t('menu.evaluationScheme') },
       ];
     case 'ministry_department':
       return [
         { key: 'all', to: '/', tab: 'all', icon: <UnorderedListOutlined />, label: t('menu.ministry.all') },
         { key: 'pilots', to: '/pilots', icon: <FlagOutlined />, label: t('menu.pilots') },
+        { key: 'resources', to: '/resources', icon: <FundOutlined />, label: t('menu.resources') },
+        { key: 'consulting', to: '/consulting', icon: <BulbOutlined />, label: t('menu.consulting') },
+        { key: 'province', to: '/province', icon: <BankOutlined />, label: t('menu.province') },
+        { key: 'reports', to: '/reports', icon: <ScheduleOutlined />, label: t('menu.reports') },
+        { key: 'notices', to: '/notices', icon: <NotificationOutlined />, label: t('menu.notices') },
+        { key: 'evaluations', to: '/evaluations', icon: <AuditOutlined />, label: t('menu.evaluations') },
       ];
     case 'expert':
-      return [{ key: 'review', to: '/review', icon: <SolutionOutlined />, label: t('menu.review') }];
+      return [
+        { key: 'review', to: '/review', icon: <SolutionOutlined />, label: t('menu.review') },
+        { key: 'evaluations', to: '/evaluations', icon: <AuditOutlined />, label: t('menu.evaluations') },
+      ];
     case 'leading_group_observer':
-      return [{ key: 'pilots', to: '/pilots', icon: <FlagOutlined />, label: t('menu.pilots') }];
+      return [
+        { key: 'pilots', to: '/pilots', icon: <FlagOutlined />, label: t('menu.pilots') },
+        { key: 'reports', to: '/reports', icon: <ScheduleOutlined />, label: t('menu.reports') },
+        { key: 'notices', to: '/notices', icon: <NotificationOutlined />, label: t('menu.notices') },
+      ];
     case 'platform_admin':
       return [{ key: 'admin', to: '/admin', icon: <TeamOutlined />, label: t('menu.admin') }];
     default:

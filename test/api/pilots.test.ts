@@ -70,6 +70,15 @@ describe.each(dbKinds())('pilots on %s', (kind) => {
     expect((await c.guihuasi!.request('GET', '/api/v1/pilots/not-a-uuid')).statusCode).toBe(422);
   });
 
+  // What each role may do with a pilot in its first phase (pilot-scope.ts).
+  const ABILITIES: Record<string, string[]> = {
+    hangzhou: ['downloadApproval', 'proposeAmendment'],
+    zhejiang: ['downloadApproval', 'giveAmendmentOpinion'],
+    guihuasi: ['downloadApproval', 'setReporting', 'decideAmendment'],
+    zhuangbeisi: ['downloadApproval'],
+    lingdao: ['downloadApproval'],
+  };
+
   it('lists the pilot, with its abilities, for every role that may see it', async () => {
     for (const u of ['hangzhou', 'zhejiang', 'guihuasi', 'zhuangbeisi', 'lingdao']) {
       const res = await c[u]!.request('GET', '/api/v1/pilots');
@@ -86,7 +95,8 @@ describe.each(dbKinds())('pilots on %s', (kind) => {
         periodEndYear: 2019,
         targetCount: makeCompletePlan().targets.length,
         isDemo: false,
-        abilities: ['downloadApproval'],
+        state: 'implementation',
+        abilities: ABILITIES[u],
       });
       expect(new Date(item.filedAt).toISOString()).toBe(item.filedAt);
       expect(item).not.toHaveProperty('targets');
@@ -98,7 +108,7 @@ describe.each(dbKinds())('pilots on %s', (kind) => {
       const res = await c[u]!.request('GET', `/api/v1/pilots/${pilotId}`);
       expect(res.statusCode, u).toBe(200);
       const pilot = res.json();
-      expect(pilot).toMatchObject({ id: pilotId, documentNo: '工信部规函〔2016〕777号', abilities: ['downloadApproval'] });
+      expect(pilot).toMatchObject({ id: pilotId, documentNo: '工信部规函〔2016〕777号', abilities: ABILITIES[u] });
       expect(pilot.targets).toEqual(makeCompletePlan().targets);
     }
   });

@@ -32,14 +32,23 @@ async function audit(page: Page): Promise<Finding[]> {
   });
 }
 
-/** Pages per demo account; `detail` also opens the first application the account can see. */
-const PAGES: { user: string | null; paths: string[]; detail?: boolean }[] = [
+/**
+ * Pages per demo account; `detail` also opens the first application the account can see, `pilot`
+ * the first pilot city with its cycle tab, reports and rectification pages.
+ */
+const PAGES: { user: string | null; paths: string[]; detail?: boolean; pilot?: boolean }[] = [
   { user: null, paths: ['/login'] },
-  { user: 'guihuasi', paths: ['/', '/?tab=all', '/experts', '/review/batch', '/review/settings', '/pilots'], detail: true },
-  { user: 'zhuangbeisi', paths: ['/?tab=all', '/pilots'], detail: true },
+  {
+    user: 'guihuasi',
+    paths: ['/', '/?tab=all', '/experts', '/review/batch', '/review/settings', '/pilots', '/cycle/settings', '/reports', '/resources', '/consulting', '/province', '/notices', '/evaluations', '/evaluations/scheme'],
+    detail: true,
+    pilot: true,
+  },
+  { user: 'zhuangbeisi', paths: ['/?tab=all', '/pilots', '/resources'], detail: true },
   { user: 'huzhou', paths: ['/', '/?tab=all', '/pilots'], detail: true },
-  { user: 'ningbo', paths: ['/pilots'] },
-  { user: 'zhejiang', paths: ['/', '/?tab=all'], detail: true },
+  { user: 'ningbo', paths: ['/pilots', '/reports', '/resources', '/consulting', '/notices'], pilot: true },
+  { user: 'ningbo-sj', paths: ['/province', '/reports'], pilot: true },
+  { user: 'zhejiang', paths: ['/', '/?tab=all', '/province'], detail: true },
   { user: 'expert', paths: ['/review'] },
   { user: 'lingdao', paths: ['/', '/pilots'] },
   { user: 'admin', paths: ['/admin', '/admin?tab=orgs'] },
@@ -87,6 +96,23 @@ describe.skipIf(!available)('accessibility of every page, per role (axe-core, WC
         await page.getByTestId('status-tag').first().waitFor();
         const f = await audit(page);
         if (f.length) found[page.url().replace(base, '')] = f;
+      }
+      if (spec.pilot) {
+        await page.goto(`${base}/pilots`);
+        await page.getByTestId('current-user').waitFor();
+        const link = page.locator('a[href^="/pilots/"]').first();
+        await link.waitFor();
+        const href = (await link.getAttribute('href'))!;
+        for (const path of [href, `${href}/reports`, `${href}/rectifications`]) {
+          await page.goto(base + path);
+          await page.getByTestId('current-user').waitFor();
+          const f = await audit(page);
+          if (f.length) found[path] = f;
+        }
+        await page.goto(base + href);
+        await page.getByTestId('pilot-tab-cycle').click();
+        const f = await audit(page);
+        if (f.length) found[`${href} (cycle tab)`] = f;
       }
       expect(found).toEqual({});
     } finally {

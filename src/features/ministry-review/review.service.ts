@@ -601,7 +601,9 @@ export async function decide(db: Db, actor: Actor, applicationId: string, input:
     const panel = await q.getCurrentPanel(tx, app.id);
     let outstanding = 0;
     if (panel && panel.status === 'open') {
-      const [members, sheets] = await Promise.all([q.listMembers(tx, panel.id), q.listSheets(tx, panel.id, panel.scoreRound)]);
+      // One after another: a transaction is one connection.
+      const members = await q.listMembers(tx, panel.id);
+      const sheets = await q.listSheets(tx, panel.id, panel.scoreRound);
       outstanding = members.filter((m) => owesScores(m, sheets)).length;
     }
     const action: ApplicationAction = input.decision;

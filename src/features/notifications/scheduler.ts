@@ -52,6 +52,9 @@ export interface SweepResult {
   emails: number;
 }
 
+/** Another feature's reminder sweep (e.g. progress reports), handed in by the composition root. */
+export type Sweep = (db: Db, now: Date, opts: { publicUrl?: string }) => Promise<SweepResult>;
+
 function absolute(publicUrl: string | undefined, path: string): string | null {
   return publicUrl ? publicUrl.replace(/\/+$/, '') + path : null;
 }
@@ -194,6 +197,8 @@ export interface SchedulerOptions extends SweepOptions {
   batch?: number;
   log: SchedulerLog;
   clock?: () => Date;
+  /** Further sweeps run after the review's, each on its own (one failing does not stop the others). */
+  sweeps?: readonly Sweep[];
 }
 
 export interface Scheduler {
@@ -218,6 +223,14 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
       if (!transport && r.emails) log.warn(`SMTP_URL is not set: ${r.emails} new e-mail(s) stay pending in email_outbox`);
     } catch (err) {
       log.error({ err }, 'reminder sweep failed');
+    }
+    for (const sweep of opts.sweeps ?? []) {
+      try {
+        const r = await sweep(db, clock(), { publicUrl: opts.publicUrl });
+        if (r.notifications || r.emails) log.info(`reminders: ${r.notifications} notification(s), ${r.emails} e-mail(s) queued`);
+      } catch (err) {
+        log.error({ err }, 'reminder sweep failed');
+      }
     }
     if (!transport) return;
     try {
@@ -259,7 +272,7 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
  * The scheduler as the environment configures it, or null with SCHEDULER=off.
  * SMTP_URL (smtp://user:pass@host:587), MAIL_FROM, REMINDER_OFFSETS_HOURS ("72,24"), PUBLIC_URL.
  */
-export function startSchedulerFromEnv(db: Db, log: SchedulerLog, env: NodeJS.ProcessEnv = process.env): Scheduler | null {
+export function startSchedulerFromEnv(db: Db, log: SchedulerLog, env: NodeJS.ProcessEnv = process.env, sweeps: readonly Sweep[] = []): Scheduler | null {
   if (['off', 'false', '0'].includes((env.SCHEDULER ?? '').trim().toLowerCase())) {
     log.info('SCHEDULER=off: reminders and e-mails are not processed by this process');
     return null;
@@ -269,7 +282,7 @@ export function startSchedulerFromEnv(db: Db, log: SchedulerLog, env: NodeJS.Pro
   const transport = smtpUrl ? createSmtpTransport(smtpUrl, env.MAIL_FROM?.trim() || DEFAULT_MAIL_FROM) : null;
   if (transport) log.info(`e-mail via ${describeSmtpUrl(smtpUrl!)}`);
   else log.warn('SMTP_URL is not set: reminder e-mails are queued in email_outbox and stay pending until it is');
-  const scheduler = startScheduler({ db, transport, log, offsetsHours, publicUrl: env.PUBLIC_URL?.trim() || undefined });
+  const scheduler = startScheduler({ db, transport, log, offsetsHours, publicUrl: env.PUBLIC_URL?.trim() || undefined, sweeps });
   if (!transport) {
     void countPendingEmails(db).then(
       (n) => n > 0 && log.warn(`${n} e-mail(s) pending in email_outbox`),

@@ -100,6 +100,158 @@ export const ERROR_CODES = {
     zh: '文件内容与文件扩展名不符。',
     en: 'The file’s content does not match its extension.',
   },
+  // Policy resources, think-tank consulting and the province's part (issue 7)
+  RESOURCE_PROGRAMME_UNKNOWN: {
+    status: 422,
+    zh: '所选支持政策（资金项目）不在已配置的政策清单中。',
+    en: 'The chosen programme is not among the configured funding programmes.',
+  },
+  RESOURCE_PROGRAMME_IN_USE: {
+    status: 409,
+    zh: '该支持政策已有支持记录，不能从清单中删除。',
+    en: 'A programme that already has records cannot be removed from the list.',
+  },
+  RESOURCE_YEAR_OUTSIDE_PERIOD: {
+    status: 422,
+    zh: '支持年度须在试点期内。',
+    en: 'The year must lie within the pilot period.',
+  },
+  RESOURCE_TARGET_UNKNOWN: {
+    status: 422,
+    zh: '所选指标不属于该试点的目标任务。',
+    en: 'A chosen indicator is not a target of this pilot’s contract.',
+  },
+  PILOT_CLOSED_FOR_SUPPORT: {
+    status: 409,
+    zh: '该试点已通报取消，不能再登记支持或申请咨询。',
+    en: 'This pilot is cancelled: no further support or consulting can be recorded.',
+  },
+  CONSULTING_INVALID_STATE: {
+    status: 409,
+    zh: '该咨询需求当前所处状态不允许此操作。',
+    en: 'This action is not allowed in the consulting request’s current state.',
+  },
+  CONSULTING_SERVED_ON_INVALID: {
+    status: 422,
+    zh: '服务日期不得早于需求提出日期，也不得晚于今天。',
+    en: 'The service date may be neither before the request nor after today.',
+  },
+  PROVINCE_FILE_INVALID: {
+    status: 422,
+    zh: '附件不存在、用途不符或不属于本单位。',
+    en: 'The attachment does not exist, has another purpose, or is not your authority’s.',
+  },
+  // The pilot's lifecycle (issue 7): refusals of a transition, one per guard of the lifecycle table
+  PILOT_INVALID_TRANSITION: {
+    status: 409,
+    zh: '试点当前所处阶段不允许此操作。',
+    en: 'This action is not allowed in the pilot’s current phase.',
+  },
+  PILOT_TRANSITION_ELSEWHERE: {
+    status: 409,
+    zh: '此操作须在限期整改案件中办理。',
+    en: 'This action is taken on the rectification case, not here.',
+  },
+  PILOT_CLOSED: {
+    status: 409,
+    zh: '该试点已中止、通报取消或已确认为示范城市，不能再办理此事项。',
+    en: 'This pilot is suspended, cancelled or completed: this can no longer be done.',
+  },
+  PHASE_NOT_DUE: { status: 409, zh: '尚未到下一阶段的计划开始时间。', en: 'The next phase is not due yet.' },
+  EVALUATION_MISSING: { status: 409, zh: '本阶段尚无考核评估结果。', en: 'No evaluation of this phase is on record.' },
+  EVALUATION_FAILED: { status: 409, zh: '本阶段考核评估不合格，应先限期整改。', en: 'This phase’s evaluation failed; rectification comes first.' },
+  EVALUATION_NOT_FAILED: {
+    status: 409,
+    zh: '只有考核评估不合格或指标滞后时才能下达限期整改。',
+    en: 'Rectification is ordered only after a failed evaluation or on off-track indicators.',
+  },
+  RECTIFICATION_REPORT_MISSING: { status: 409, zh: '城市尚未提交整改报告。', en: 'The city has not submitted its rectification report.' },
+  REASSESSMENT_MISSING: { status: 409, zh: '尚未进行整改复核。', en: 'The re-assessment has not been held.' },
+  REASSESSMENT_FAILED: { status: 409, zh: '整改复核不合格。', en: 'The re-assessment failed.' },
+  RETURN_PHASE_UNKNOWN: { status: 409, zh: '未记录整改前所处阶段。', en: 'The phase before rectification is not recorded.' },
+  RECTIFICATION_PENDING: {
+    status: 409,
+    zh: '整改期限未到且复核未判定不合格，不能中止。',
+    en: 'The deadline has not passed and no re-assessment has failed: the pilot cannot be suspended.',
+  },
+  // Amendments 调整优化 and the summary 总结示范 (issue 7)
+  AMENDMENT_INVALID_TRANSITION: {
+    status: 409,
+    zh: '该调整申请当前所处状态不允许此操作。',
+    en: 'This action is not allowed in the amendment’s current state.',
+  },
+  AMENDMENT_CITY_INVALID: {
+    status: 422,
+    zh: '新增成员须为有效的地级及以上城市（或城市下辖区）行政区划代码，且尚未在该试点中。',
+    en: 'A new member must be a valid city-level (or city district) division code not yet in the pilot.',
+  },
+  AMENDMENT_YEAR_INVALID: {
+    status: 422,
+    zh: '生效年度须在试点期内，且不得早于现行目标任务版本的生效年度。',
+    en: 'The effective year must lie within the pilot period and not before that of the contract in force.',
+  },
+  AMENDMENT_TARGETS_INVALID: {
+    status: 422,
+    zh: '调整后的目标须至少一项，且各目标编号不得重复。',
+    en: 'The revised targets need at least one target, with distinct ids.',
+  },
+  ALREADY_GAVE_OPINION: { status: 409, zh: '本单位已对该调整申请提出意见。', en: 'Your authority has already given its opinion on this amendment.' },
+  SUMMARY_ALREADY_SUBMITTED: { status: 409, zh: '总结报告已提交，不能再修改。', en: 'The summary report is submitted and can no longer be changed.' },
+  SUMMARY_FILE_INVALID: {
+    status: 422,
+    zh: '附件不存在，或不属于该试点的总结材料。',
+    en: 'An attachment does not exist or is not one of this pilot’s summary files.',
+  },
+  // Progress reports 进度报告 (issue 7)
+  REPORT_INVALID_TRANSITION: {
+    status: 409,
+    zh: '进度报告当前所处状态不允许此操作。',
+    en: 'This action is not allowed in the progress report’s current status.',
+  },
+  REPORT_PERIOD_NOT_OPEN: { status: 409, zh: '该报告期尚未开始，暂不能填报。', en: 'This reporting period has not begun yet.' },
+  REPORT_INCOMPLETE: {
+    status: 422,
+    zh: '每项指标都须填写实际值和数据来源后才能提交。',
+    en: 'Every indicator needs an actual value and its data source before the report can be submitted.',
+  },
+  REPORT_TARGET_UNKNOWN: { status: 422, zh: '该指标不在现行目标考核清单中。', en: 'That indicator is not in the contract in force.' },
+  REPORT_EVIDENCE_UNKNOWN: { status: 422, zh: '佐证材料不存在或不属于本试点。', en: 'An evidence file does not exist or belongs to another pilot.' },
+  // Rectification 限期整改 and the public notice 通报 (issue 7)
+  RECTIFICATION_INVALID_STATE: {
+    status: 409,
+    zh: '该整改案件当前所处环节不允许此操作。',
+    en: 'This action is not allowed at the rectification case’s current step.',
+  },
+  RECTIFICATION_EVALUATION_INVALID: {
+    status: 422,
+    zh: '所选考核评估不存在、尚未作出结论或不属于该试点。',
+    en: 'The chosen evaluation does not exist, is not decided yet, or is not this pilot’s.',
+  },
+  RECTIFICATION_DEADLINE_INVALID: { status: 422, zh: '整改期限须晚于今天。', en: 'The deadline must lie after today.' },
+  RECTIFICATION_FILE_INVALID: {
+    status: 422,
+    zh: '佐证材料不存在，或不属于该试点的整改材料。',
+    en: 'An evidence file does not exist or is not one of this pilot’s rectification files.',
+  },
+  NOTICE_DOCUMENT_NO_TAKEN: { status: 409, zh: '该通报文号已被使用。', en: 'That notice document number is already used.' },
+  // Evaluation 考核评估 (issue 7)
+  EVALUATION_INVALID_STATE: {
+    status: 409,
+    zh: '该考核评估当前所处环节不允许此操作。',
+    en: 'This action is not allowed at the evaluation’s current step.',
+  },
+  EVALUATION_DEADLINE_INVALID: { status: 422, zh: '评估截止日期不能早于今天。', en: 'The deadline cannot lie before today.' },
+  EVALUATION_PANEL_SHORT: {
+    status: 409,
+    zh: '无回避情形且未超负荷的专家不足，无法组成评估专家组。',
+    en: 'Not enough experts without a conflict of interest and within their load to seat the panel.',
+  },
+  EVALUATION_SCORES_INVALID: {
+    status: 422,
+    zh: '评分须覆盖本方案中由您评分的全部定性指标，且不得包含其他指标。',
+    en: 'The scores must cover every qualitative item you score in this scheme, and no other item.',
+  },
+  EVALUATION_ALREADY_SCORED: { status: 409, zh: '您已提交评分，不能再次提交。', en: 'You have submitted your scores already.' },
   INTERNAL: {
     status: 500,
     zh: '服务器内部错误，已记录。您已保存的内容不受影响。',

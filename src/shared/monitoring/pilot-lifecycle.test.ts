@@ -130,6 +130,7 @@ describe('guards', () => {
     ['summary', 'confirm_demonstration', { evaluationGrade: 'fail' }, 'EVALUATION_FAILED'],
     ['midterm', 'order_rectification', { evaluationGrade: 'pass' }, 'EVALUATION_NOT_FAILED'],
     ['midterm', 'order_rectification', { evaluationGrade: null }, 'EVALUATION_NOT_FAILED'],
+    ['midterm', 'order_rectification', { evaluationGrade: 'good', indicatorsOffTrack: false }, 'EVALUATION_NOT_FAILED'],
     ['rectification', 'pass_rectification', { returnPhase: null }, 'RETURN_PHASE_UNKNOWN'],
     ['rectification', 'pass_rectification', { rectificationReportSubmitted: false }, 'RECTIFICATION_REPORT_MISSING'],
     ['rectification', 'pass_rectification', { reassessmentGrade: null }, 'REASSESSMENT_MISSING'],
@@ -273,5 +274,22 @@ describe('dates', () => {
   it('sets the rectification deadline one year on by default', () => {
     expect(rectificationDeadline('2018-12-20')).toBe('2019-12-20');
     expect(rectificationDeadline('2018-12-20', { rectificationMonths: 6 })).toBe('2019-06-20');
+  });
+});
+
+describe('rectification on off-track indicators', () => {
+  it('opens from any phase when the indicators are off track, whatever the last grade, and remembers the phase', () => {
+    for (const phase of ['implementation', 'midterm', 'summary'] as const) {
+      for (const grade of [null, 'pass', 'excellent'] as const) {
+        const r = decidePilotTransition(phase, 'order_rectification', 'ministry_planning', { ...base, evaluationGrade: grade, indicatorsOffTrack: true });
+        expect(r, `${phase} ${grade}`).toEqual({ ok: true, to: 'rectification', returnPhase: phase });
+      }
+    }
+  });
+  it('still belongs to the planning department alone, and not outside a phase', () => {
+    const facts = { ...base, indicatorsOffTrack: true };
+    expect(decidePilotTransition('midterm', 'order_rectification', 'city_applicant', facts)).toEqual({ ok: false, reason: 'FORBIDDEN' });
+    expect(decidePilotTransition('suspended', 'order_rectification', 'ministry_planning', facts)).toEqual({ ok: false, reason: 'INVALID_TRANSITION' });
+    expect(allowedActions('ministry_planning', 'midterm', facts).find((a) => a.action === 'order_rectification')).toEqual({ action: 'order_rectification', blockedBy: null });
   });
 });

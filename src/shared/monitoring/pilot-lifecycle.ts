@@ -6,7 +6,7 @@
  *   implementation ──open_midterm──▶ midterm ──open_summary──▶ summary ──confirm_demonstration──▶ completed
  *   创建实施                          中期评估                     总结示范                            示范城市
  *        │                              │                           │
- *        └──────────── order_rectification (a 不合格 evaluation) ───┘
+ *        └── order_rectification (a 不合格 evaluation, or off-track indicators) ──┘
  *                                       ▼
  *                              rectification 限期整改 ──pass_rectification──▶ the phase it left
  *                                       │  ▲ submit_rectification_report (city)
@@ -86,6 +86,12 @@ export interface PilotFacts {
   /** Grade of the rectification re-assessment (复核), null until it is held. */
   reassessmentGrade: Grade | null;
   rectificationDeadlinePassed: boolean;
+  /**
+   * The ministry documents off-track (滞后) indicators of the latest confirmed reports as its findings:
+   * the notice's "评估结果未达要求" covers attainment measured between evaluations too, so a case may be
+   * opened from them without waiting for the next evaluation. Optional: absent means false.
+   */
+  indicatorsOffTrack?: boolean;
 }
 
 export type PilotGuardFailure =
@@ -103,7 +109,10 @@ export const PILOT_GUARD_LABELS: Record<PilotGuardFailure, { zh: string; en: str
   PHASE_NOT_DUE: { zh: '尚未到下一阶段的计划开始时间。', en: 'The next phase is not due yet.' },
   EVALUATION_MISSING: { zh: '本阶段尚无考核评估结果。', en: 'No evaluation of this phase is on record.' },
   EVALUATION_FAILED: { zh: '本阶段考核评估不合格,应先限期整改。', en: 'This phase’s evaluation failed; rectification comes first.' },
-  EVALUATION_NOT_FAILED: { zh: '只有考核评估不合格时才能下达限期整改。', en: 'Rectification is ordered only after a failed evaluation.' },
+  EVALUATION_NOT_FAILED: {
+    zh: '只有考核评估不合格或指标滞后时才能下达限期整改。',
+    en: 'Rectification is ordered only after a failed evaluation or on off-track indicators.',
+  },
   RECTIFICATION_REPORT_MISSING: { zh: '城市尚未提交整改报告。', en: 'The city has not submitted its rectification report.' },
   REASSESSMENT_MISSING: { zh: '尚未进行整改复核。', en: 'The re-assessment has not been held.' },
   REASSESSMENT_FAILED: { zh: '整改复核不合格。', en: 'The re-assessment failed.' },
@@ -149,7 +158,7 @@ export const PILOT_LIFECYCLE: readonly PilotTransitionRule[] = [
     from: PILOT_PHASES,
     roles: ['ministry_planning'],
     to: 'rectification',
-    guard: (f) => (f.evaluationGrade === 'fail' ? null : 'EVALUATION_NOT_FAILED'),
+    guard: (f) => (f.evaluationGrade === 'fail' || f.indicatorsOffTrack === true ? null : 'EVALUATION_NOT_FAILED'),
   },
   { action: 'submit_rectification_report', from: ['rectification'], roles: ['city_applicant'], to: 'rectification' },
   {

@@ -38,6 +38,23 @@ describe('pilot scope', () => {
     expect(new Set(TABLE.map(([, a]) => a.role))).toEqual(new Set(ROLES));
   });
 
+  // [who, actor, state, abilities]
+  const ABILITIES: [string, Actor, string, string[]][] = [
+    ['city in implementation', actor('city_applicant', '330100'), 'implementation', ['downloadApproval', 'proposeAmendment']],
+    ['city in summary', actor('city_applicant', '330100'), 'summary', ['downloadApproval', 'proposeAmendment', 'writeSummary', 'nominateExperience']],
+    ['city of a demonstration city', actor('city_applicant', '330100'), 'completed', ['downloadApproval', 'nominateExperience']],
+    ['city of a suspended pilot', actor('city_applicant', '330100'), 'suspended', ['downloadApproval']],
+    ['province in rectification', actor('provincial_authority', '330000', '330000'), 'rectification', ['downloadApproval', 'giveAmendmentOpinion']],
+    ['ministry planning in midterm', actor('ministry_planning', '110000'), 'midterm', ['downloadApproval', 'setReporting', 'decideAmendment']],
+    ['ministry planning of a cancelled pilot', actor('ministry_planning', '110000'), 'cancelled', ['downloadApproval']],
+    ['ministry department in summary', actor('ministry_department', '110000'), 'summary', ['downloadApproval']],
+    ['leading group in implementation', actor('leading_group_observer', '110000'), 'implementation', ['downloadApproval']],
+    ['another city', actor('city_applicant', '420100'), 'summary', []],
+  ];
+  it.each(ABILITIES)('abilities: %s', (_who, a, state, abilities) => {
+    expect(pilotAbilities(a, { ...hangzhou, state })).toEqual(abilities);
+  });
+
   it('denies by default: an unknown role sees nothing', () => {
     expect(canSeePilot(actor('nobody' as Role, '330100'), hangzhou)).toBe(false);
   });

@@ -30,10 +30,40 @@ export function canSeePilot(actor: Actor, pilot: PilotScope): boolean {
   }
 }
 
-export const PILOT_ACTIONS = ['downloadApproval'] as const;
+export const PILOT_ACTIONS = [
+  'downloadApproval',
+  'setReporting',
+  'proposeAmendment',
+  'giveAmendmentOpinion',
+  'decideAmendment',
+  'writeSummary',
+  'nominateExperience',
+] as const;
 export type PilotAction = (typeof PILOT_ACTIONS)[number];
 
-/** What the actor may do with a pilot: whoever may see it may download its approval reply. */
-export function pilotAbilities(actor: Actor, pilot: PilotScope): PilotAction[] {
-  return canSeePilot(actor, pilot) ? ['downloadApproval'] : [];
+/** The lifecycle state of the pilot, where the ability depends on it (absent: only reading is decided). */
+export interface PilotStateScope extends PilotScope {
+  state?: string;
+}
+
+/** States in which the contract can still change and reports still run: the phases and rectification. */
+const RUNNING = ['implementation', 'midterm', 'summary', 'rectification'];
+
+/**
+ * What the actor may do with a pilot: whoever may see it may download its approval reply; the
+ * ministry sets the reporting frequency of a running pilot and decides amendments; the city proposes
+ * amendments while it runs, writes its summary in the summary phase and nominates typical experience
+ * from then on; the province gives its opinion on amendments.
+ */
+export function pilotAbilities(actor: Actor, pilot: PilotStateScope): PilotAction[] {
+  if (!canSeePilot(actor, pilot)) return [];
+  const out: PilotAction[] = ['downloadApproval'];
+  const running = pilot.state !== undefined && RUNNING.includes(pilot.state);
+  if (running && can(actor.role, 'pilot.manage')) out.push('setReporting');
+  if (running && can(actor.role, 'amendment.propose')) out.push('proposeAmendment');
+  if (running && can(actor.role, 'amendment.opinion')) out.push('giveAmendmentOpinion');
+  if (running && can(actor.role, 'amendment.decide')) out.push('decideAmendment');
+  if (pilot.state === 'summary' && can(actor.role, 'summary.write')) out.push('writeSummary');
+  if ((pilot.state === 'summary' || pilot.state === 'completed') && can(actor.role, 'summary.write')) out.push('nominateExperience');
+  return out;
 }

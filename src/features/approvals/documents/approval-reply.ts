@@ -199,7 +199,11 @@ function wordRun(text: string, pt: number, font: string, extra: { bold?: boolean
 }
 
 export async function renderApprovalReplyDocx(data: ApprovalReplyData): Promise<Buffer> {
-  const t = approvalReplyText(data);
+  return renderOfficialDocumentDocx(approvalReplyText(data));
+}
+
+/** Lays out any official document's words in the 批复's layout as Word (the 通报 uses it too). */
+export async function renderOfficialDocumentDocx(t: ApprovalReplyText): Promise<Buffer> {
   const textWidthPt = (210 - MARGIN_MM.left - MARGIN_MM.right) * MM;
   const bodyLine = { line: LINE_PT * TWIPS_PER_PT, lineRule: LineRuleType.EXACT };
   const em = BODY_PT * TWIPS_PER_PT;
@@ -338,7 +342,11 @@ interface Block {
 type TextOptions = PDFKit.Mixins.TextOptions & { horizontalScaling?: number };
 
 export async function renderApprovalReplyPdf(data: ApprovalReplyData): Promise<Buffer> {
-  const t = approvalReplyText(data);
+  return renderOfficialDocumentPdf(approvalReplyText(data));
+}
+
+/** Lays out any official document's words in the 批复's layout as PDF, with the CJK font embedded. */
+export async function renderOfficialDocumentPdf(t: ApprovalReplyText): Promise<Buffer> {
   const page = { width: 210 * MM, height: 297 * MM };
   const left = MARGIN_MM.left * MM;
   const top = MARGIN_MM.top * MM;

@@ -1,25 +1,30 @@
 /**
- * One pilot city (/pilots/:id): the approval facts, the approval reply to download, and the target
- * contract frozen at approval (the targets of the approved plan, by dimension), against which the
- * three pilot years are assessed.
+ * One pilot city (/pilots/:id), in two tabs. 批复与目标: the approval facts, the approval reply to
+ * download, and the target contract frozen at approval (by dimension). 试点周期: the phase and its
+ * calendar, the actions the server allows, the contract's versions and amendments (调整优化), the
+ * summary report and typical experience (总结示范), and the history.
  */
 import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { Alert, Button, Descriptions, Result, Space, Tag } from 'antd';
-import { Fragment } from 'react';
+import { Alert, Button, Descriptions, Result, Space, Tabs, Tag } from 'antd';
+import { Fragment, useState } from 'react';
 import { DIMENSION_LABELS, TARGET_DIMENSIONS, TARGET_KIND_LABELS, type Target } from '../../../shared/plan/plan-schema';
 import { ApiError } from '../../../web-kit/api-client';
 import { errorText } from '../../../web-kit/errors';
 import { formatDate, formatDateTime } from '../../../web-kit/format';
 import { PageLoading } from '../../../web-kit/page-loading';
 import { DemoTag } from '../../../web-kit/status-tag';
+import { AmendmentsPanel } from '../../amendments/ui/public';
 import { formatNumber, groupTargets, QUALIFIER_SHORT_KEYS } from '../../applications/ui/public';
 import type { PilotDetail } from '../pilots.contract';
 import { useI18n } from './i18n';
 import { pilotLinks } from './pilots-api';
 import { periodText } from './pilots-page';
-import { pilotsQueries } from './pilots-queries';
+import { PilotCycleSection } from './pilot-cycle';
+import { PilotStateTag } from './pilot-state-tag';
+import { PilotSummarySection } from './pilot-summary';
+import { pilotsQueries, usePilotChanged } from './pilots-queries';
 import './pilots.css';
 
 function TargetContract({ pilot }: { pilot: PilotDetail }) {
@@ -101,9 +106,24 @@ function TargetContract({ pilot }: { pilot: PilotDetail }) {
   );
 }
 
+/** The cycle tab: the cycle itself, then amendments (against the contract in force) and the summary. */
+function CycleTab({ pilot }: { pilot: PilotDetail }) {
+  const versions = useQuery(pilotsQueries.contractVersions(pilot.id));
+  const changed = usePilotChanged(pilot.id);
+  const current = versions.data?.items.at(-1)?.targets ?? pilot.targets;
+  return (
+    <>
+      <PilotCycleSection pilotId={pilot.id} />
+      <AmendmentsPanel pilot={pilot} targets={current} onPilotChanged={changed} />
+      <PilotSummarySection pilotId={pilot.id} />
+    </>
+  );
+}
+
 export default function PilotPage({ id }: { id: string }) {
   const { t, locale } = useI18n();
   const { data: pilot, error, isError } = useQuery(pilotsQueries.detail(id));
+  const [tab, setTab] = useState('overview');
 
   // The pilot's own error page keeps the way back to the list, which the shared error view has not.
   if (isError) {
@@ -120,26 +140,8 @@ export default function PilotPage({ id }: { id: string }) {
   if (!pilot) return <PageLoading />;
   const canDownload = pilot.abilities.includes('downloadApproval');
 
-  return (
-    <div className="page" data-testid="pilot">
-      <div className="page-head">
-        <div>
-          <h1 className="page-title">
-            {pilot.name} <Tag color="green">{t('pilots.pilotCity')}</Tag> {pilot.isDemo && <DemoTag />}
-          </h1>
-          <div className="muted">{pilot.documentNo}</div>
-        </div>
-        {canDownload && (
-          <Space>
-            <Button icon={<FileWordOutlined />} href={pilotLinks.docx(pilot.id)} download data-testid="pilot-docx">
-              {t('pilots.replyDocx')}
-            </Button>
-            <Button icon={<FilePdfOutlined />} href={pilotLinks.pdf(pilot.id)} download data-testid="pilot-pdf">
-              {t('pilots.replyPdf')}
-            </Button>
-          </Space>
-        )}
-      </div>
+  const overview = (
+    <>
       <div className="panel">
         <Descriptions
           size="small"
@@ -160,6 +162,20 @@ export default function PilotPage({ id }: { id: string }) {
                 </Link>
               ),
             },
+            {
+              key: 'cycle',
+              label: t('pilots.cycleLinks'),
+              children: (
+                <Space size="middle" wrap>
+                  <Link to="/pilots/$id/reports" params={{ id: pilot.id }} data-testid="link-pilot-reports">
+                    {t('pilots.link.reports')}
+                  </Link>
+                  <Link to="/pilots/$id/rectifications" params={{ id: pilot.id }} data-testid="link-pilot-rectifications">
+                    {t('pilots.link.rectifications')}
+                  </Link>
+                </Space>
+              ),
+            },
           ]}
         />
       </div>
@@ -170,6 +186,38 @@ export default function PilotPage({ id }: { id: string }) {
           <TargetContract pilot={pilot} />
         </div>
       </div>
+    </>
+  );
+
+  return (
+    <div className="page" data-testid="pilot">
+      <div className="page-head">
+        <div>
+          <h1 className="page-title">
+            {pilot.name} <Tag color="green">{t('pilots.pilotCity')}</Tag> <PilotStateTag state={pilot.state} /> {pilot.isDemo && <DemoTag />}
+          </h1>
+          <div className="muted">{pilot.documentNo}</div>
+        </div>
+        {canDownload && (
+          <Space>
+            <Button icon={<FileWordOutlined />} href={pilotLinks.docx(pilot.id)} download data-testid="pilot-docx">
+              {t('pilots.replyDocx')}
+            </Button>
+            <Button icon={<FilePdfOutlined />} href={pilotLinks.pdf(pilot.id)} download data-testid="pilot-pdf">
+              {t('pilots.replyPdf')}
+            </Button>
+          </Space>
+        )}
+      </div>
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        data-testid="pilot-tabs"
+        items={[
+          { key: 'overview', label: <span data-testid="pilot-tab-overview">{t('pilots.tab.overview')}</span>, children: overview },
+          { key: 'cycle', label: <span data-testid="pilot-tab-cycle">{t('pilots.tab.cycle')}</span>, children: <CycleTab pilot={pilot} /> },
+        ]}
+      />
     </div>
   );
 }

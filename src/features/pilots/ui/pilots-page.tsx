@@ -14,6 +14,7 @@ import { DemoTag } from '../../../web-kit/status-tag';
 import { useMe } from '../../auth/ui/public';
 import type { Pilot } from '../pilots.contract';
 import { useI18n } from './i18n';
+import { PilotStateTag } from './pilot-state-tag';
 import { pilotLinks } from './pilots-api';
 import { pilotsQueries } from './pilots-queries';
 
@@ -47,6 +48,7 @@ export default function PilotsPage() {
     { title: t('pilots.documentNo'), dataIndex: 'documentNo', width: 200, render: (v: string) => <span className="nowrap">{v}</span> },
     { title: t('pilots.approvalDate'), dataIndex: 'approvalDate', width: 110, render: (v: string) => formatDate(v) },
     { title: t('pilots.period'), key: 'period', width: 130, render: (_, r) => <Tag color="green">{periodText(r, locale)}</Tag> },
+    { title: t('pilots.state'), dataIndex: 'state', width: 120, render: (v: Pilot['state']) => <PilotStateTag state={v} /> },
     { title: t('pilots.targets'), dataIndex: 'targetCount', width: 90, align: 'right' },
     {
       title: t('pilots.reply'),

@@ -3,5 +3,6 @@
  * tab shows it), its approval reply links, the keys an approval invalidates, and the pilot's type.
  */
 export { pilotLinks } from './pilots-api';
-export { pilotKeys, pilotsQueries } from './pilots-queries';
-export type { Pilot, PilotAbility } from '../pilots.contract';
+export { pilotKeys, pilotsQueries, usePilotChanged } from './pilots-queries';
+export { PilotStateTag } from './pilot-state-tag';
+export type { Pilot, PilotAbility, PilotCycle } from '../pilots.contract';

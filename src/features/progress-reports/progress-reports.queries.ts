@@ -1,0 +1,244 @@
+/**
+ * Database access of progress reports: the pilots they belong to, report rows (created once per
+ * pilot and period, idempotently), their values, tasks, corrections, evidence files and audit events,
+ * and the users a reminder goes to. The only Drizzle of this feature; the contract in force comes
+ * from the pilots feature.
+ */
+import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import {
+  organisations,
+  pilotEvents,
+  pilotFiles,
+  pilots,
+  progressReports,
+  reportTasks,
+  reportValueCorrections,
+  reportValues,
+  settings,
+  users,
+} from '../../db/schema.js';
+import type { Plan } from '../../shared/plan/plan-schema.js';
+
+export type ReportRow = typeof progressReports.$inferSelect;
+export type ReportValueRow = typeof reportValues.$inferSelect;
+export type ReportTaskRow = typeof reportTasks.$inferSelect;
+export type PilotFileRow = typeof pilotFiles.$inferSelect;
+
+export interface ReportPilot {
+  id: string;
+  applicationId: string;
+  name: string;
+  cityCodes: string[];
+  periodStartYear: number;
+  periodEndYear: number;
+  reportFrequency: string;
+  state: string;
+  contractVersion: number;
+  targets: Plan['targets'];
+  isDemo: boolean;
+}
+
+const pilotColumns = {
+  id: pilots.id,
+  applicationId: pilots.applicationId,
+  name: pilots.name,
+  cityCodes: pilots.cityCodes,
+  periodStartYear: pilots.periodStartYear,
+  periodEndYear: pilots.periodEndYear,
+  reportFrequency: pilots.reportFrequency,
+  state: pilots.state,
+  contractVersion: pilots.contractVersion,
+  targets: pilots.targets,
+  isDemo: pilots.isDemo,
+};
+
+export async function getReportPilot(db: Tx, id: string): Promise<ReportPilot | null> {
+  const rows = await db.select(pilotColumns).from(pilots).where(eq(pilots.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+/** Pilots that still report: every state but cancelled. */
+export async function reportingPilots(db: Tx): Promise<ReportPilot[]> {
+  return db.select(pilotColumns).from(pilots).where(notInArray(pilots.state, ['cancelled'])).orderBy(asc(pilots.approvedAt));
+}
+
+export async function reportsOfPilots(db: Tx, pilotIds: readonly string[]): Promise<ReportRow[]> {
+  if (pilotIds.length === 0) return [];
+  return db.select().from(progressReports).where(inArray(progressReports.pilotId, [...pilotIds])).orderBy(asc(progressReports.periodStart));
+}
+
+/** Inserts the rows not there yet; the unique (pilot, period) index makes a second insert nothing. */
+export async function insertMissingReports(db: Tx, rows: (typeof progressReports.$inferInsert)[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insert(progressReports)
+      .values(rows.slice(i, i + 500))
+      .onConflictDoNothing({ target: [progressReports.pilotId, progressReports.period] });
+  }
+}
+
+export async function getReport(db: Tx, id: string): Promise<ReportRow | null> {
+  const rows = await db.select().from(progressReports).where(eq(progressReports.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function getReportByPeriod(db: Tx, pilotId: string, period: string): Promise<ReportRow | null> {
+  const rows = await db
+    .select()
+    .from(progressReports)
+    .where(and(eq(progressReports.pilotId, pilotId), eq(progressReports.period, period)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function valuesOf(db: Tx, reportId: string): Promise<ReportValueRow[]> {
+  return db.select().from(reportValues).where(eq(reportValues.reportId, reportId));
+}
+
+export async function tasksOf(db: Tx, reportId: string): Promise<ReportTaskRow[]> {
+  return db.select().from(reportTasks).where(eq(reportTasks.reportId, reportId)).orderBy(asc(reportTasks.taskIndex));
+}
+
+/**
+ * Compare-and-set on the report's version (and status, when given): the new row, or null when
+ * someone changed it meanwhile.
+ */
+export async function casReport(
+  db: Tx,
+  id: string,
+  expected: { version: number; statuses?: readonly string[] },
+  set: Partial<Pick<ReportRow, 'status' | 'narrative' | 'contractVersion' | 'submittedAt' | 'submittedBy' | 'provinceOpinion' | 'reviewedAt' | 'reviewedBy' | 'confirmedAt'>>,
+): Promise<ReportRow | null> {
+  const conds = [eq(progressReports.id, id), eq(progressReports.version, expected.version)];
+  if (expected.statuses) conds.push(inArray(progressReports.status, [...expected.statuses]));
+  const rows = await db
+    .update(progressReports)
+    .set({ ...set, version: sql`${progressReports.version} + 1`, updatedAt: sql`now()` })
+    .where(and(...conds))
+    .returning();
+  return rows[0] ?? null;
+}
+
+export async function upsertValues(db: Tx, reportId: string, values: { targetId: string; actual: number | null; dataSource: string; note: string; evidenceFileIds: string[] }[]): Promise<void> {
+  if (values.length === 0) return;
+  await db
+    .insert(reportValues)
+    .values(values.map((v) => ({ reportId, ...v })))
+    .onConflictDoUpdate({
+      target: [reportValues.reportId, reportValues.targetId],
+      set: {
+        actual: sql`excluded.actual`,
+        dataSource: sql`excluded.data_source`,
+        note: sql`excluded.note`,
+        evidenceFileIds: sql`excluded.evidence_file_ids`,
+        updatedAt: sql`now()`,
+      },
+    });
+}
+
+export async function upsertTasks(db: Tx, reportId: string, tasks: { taskIndex: number; task: string; status: string; narrative: string }[]): Promise<void> {
+  if (tasks.length === 0) return;
+  await db
+    .insert(reportTasks)
+    .values(tasks.map((t) => ({ reportId, ...t })))
+    .onConflictDoUpdate({
+      target: [reportTasks.reportId, reportTasks.taskIndex],
+      set: { task: sql`excluded.task`, status: sql`excluded.status`, narrative: sql`excluded.narrative` },
+    });
+}
+
+export async function updateValueForCorrection(db: Tx, valueId: string, set: { actual: number | null; dataSource: string }): Promise<void> {
+  await db.update(reportValues).set({ ...set, updatedAt: sql`now()` }).where(eq(reportValues.id, valueId));
+}
+
+export async function insertCorrection(db: Tx, row: typeof reportValueCorrections.$inferInsert): Promise<void> {
+  await db.insert(reportValueCorrections).values(row);
+}
+
+export async function correctionsOf(db: Tx, reportId: string) {
+  return db
+    .select({
+      at: reportValueCorrections.createdAt,
+      actorName: users.displayName,
+      targetId: reportValues.targetId,
+      oldActual: reportValueCorrections.oldActual,
+      newActual: reportValueCorrections.newActual,
+      oldDataSource: reportValueCorrections.oldDataSource,
+      newDataSource: reportValueCorrections.newDataSource,
+      reason: reportValueCorrections.reason,
+    })
+    .from(reportValueCorrections)
+    .innerJoin(reportValues, eq(reportValues.id, reportValueCorrections.reportValueId))
+    .leftJoin(users, eq(users.id, reportValueCorrections.actorId))
+    .where(eq(reportValues.reportId, reportId))
+    .orderBy(asc(reportValueCorrections.createdAt));
+}
+
+export async function insertPilotEvent(db: Tx, row: typeof pilotEvents.$inferInsert): Promise<void> {
+  await db.insert(pilotEvents).values(row);
+}
+
+/** The audit events of one report (pilot events whose data names it), oldest first. */
+export async function eventsOfReport(db: Tx, pilotId: string, reportId: string) {
+  return db
+    .select({
+      at: pilotEvents.createdAt,
+      actorName: users.displayName,
+      action: pilotEvents.action,
+      fromState: pilotEvents.fromState,
+      toState: pilotEvents.toState,
+      comment: pilotEvents.comment,
+    })
+    .from(pilotEvents)
+    .leftJoin(users, eq(users.id, pilotEvents.actorId))
+    .where(and(eq(pilotEvents.pilotId, pilotId), sql`${pilotEvents.data}->>'reportId' = ${reportId}`))
+    .orderBy(asc(pilotEvents.createdAt));
+}
+
+export async function insertPilotFile(db: Tx, row: typeof pilotFiles.$inferInsert): Promise<string> {
+  const [f] = await db.insert(pilotFiles).values(row).returning({ id: pilotFiles.id });
+  return f!.id;
+}
+
+export async function getPilotFile(db: Tx, id: string): Promise<PilotFileRow | null> {
+  const rows = await db.select().from(pilotFiles).where(eq(pilotFiles.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function evidenceFilesOf(db: Tx, pilotId: string, ids: readonly string[]): Promise<PilotFileRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(pilotFiles)
+    .where(and(eq(pilotFiles.pilotId, pilotId), eq(pilotFiles.purpose, 'report_evidence'), inArray(pilotFiles.id, [...ids])));
+}
+
+/** The active users a pilot's report reminder goes to: its cities' users and their provinces' users. */
+export async function reportRecipients(db: Tx, cityCodes: readonly string[], authorityIds: readonly string[]) {
+  const rows = await db
+    .select({ id: users.id, displayName: users.displayName, email: users.email, role: users.role, kind: organisations.kind, divisionCode: organisations.divisionCode, authorityId: organisations.authorityId })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(and(eq(users.active, true), inArray(users.role, ['city_applicant', 'provincial_authority'])))
+    .orderBy(asc(users.id));
+  return rows.filter((u) =>
+    u.role === 'city_applicant' ? u.kind === 'city' && cityCodes.includes(u.divisionCode) : u.authorityId !== null && authorityIds.includes(u.authorityId),
+  );
+}
+
+export async function readSetting(db: Tx, key: string): Promise<unknown> {
+  const rows = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).limit(1);
+  return rows[0]?.value;
+}
+
+export async function saveSetting(db: Tx, key: string, value: unknown, userId: string): Promise<void> {
+  await db
+    .insert(settings)
+    .values({ key, value, updatedBy: userId })
+    .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: userId, updatedAt: sql`now()` } });
+}
+
+export async function setDueDate(db: Tx, reportId: string, dueDate: string): Promise<void> {
+  await db.update(progressReports).set({ dueDate, updatedAt: sql`now()` }).where(eq(progressReports.id, reportId));
+}
