@@ -26,7 +26,7 @@ const AppShell = lazy(() => import('./shell').then((m) => ({ default: m.AppShell
 const NotFound = lazy(() => import('./not-found'));
 const LoginPage = lazy(() => import('../features/auth/ui/login-page'));
 const WorkQueuePage = lazy(() => import('../features/applications/ui/work-queue-page'));
-const ApplicationDetailPage = lazy(() => import('./pages/application-detail-page'));
+const ApplicationDetailPage = lazy(() => import('./application-detail-page'));
 const PlanEditorPage = lazy(() => import('../features/applications/ui/editor/plan-editor-page'));
 const PrintPage = lazy(() => import('../features/applications/ui/print-page'));
 const VersionPage = lazy(() => import('../features/applications/ui/version-page'));
@@ -38,6 +38,7 @@ const BatchReviewPage = lazy(() => import('../features/ministry-review/ui/batch-
 const ReviewSettingsPage = lazy(() => import('../features/ministry-review/ui/settings-page'));
 const PilotsPage = lazy(() => import('../features/pilots/ui/pilots-page'));
 const PilotPage = lazy(() => import('../features/pilots/ui/pilot-page'));
+const AmendmentsPanel = lazy(() => import('../features/amendments/ui/public').then((m) => ({ default: m.AmendmentsPanel })));
 const ScheduleSettingsPage = lazy(() => import('../features/pilots/ui/schedule-settings-page'));
 const ResourcesPage = lazy(() => import('../features/policy-resources/ui/resources-page'));
 const ConsultingPage = lazy(() => import('../features/consulting/ui/consulting-page'));
@@ -216,7 +217,23 @@ assignmentRoute.update({ component: withParams(assignmentRoute, AssignmentPage, 
 
 const pilotsRoute = createRoute({ getParentRoute: () => shellRoute, path: '/pilots', component: () => <PilotsPage /> });
 const pilotRoute = createRoute({ getParentRoute: () => shellRoute, path: '/pilots/$id' });
-pilotRoute.update({ component: withParams(pilotRoute, PilotPage, 'id') });
+pilotRoute.update({
+  component: function PilotRoute() {
+    const { id } = pilotRoute.useParams();
+    // The pilot page leaves a place for the amendments panel: amendments builds on pilots, so the two meet here.
+    return (
+      <PilotPage
+        key={id}
+        id={id}
+        amendments={(props) => (
+          <Suspense fallback={null}>
+            <AmendmentsPanel {...props} />
+          </Suspense>
+        )}
+      />
+    );
+  },
+});
 const scheduleSettingsRoute = createRoute({ getParentRoute: () => shellRoute, path: '/cycle/settings', component: () => <ScheduleSettingsPage /> });
 const resourcesRoute = createRoute({ getParentRoute: () => shellRoute, path: '/resources', component: () => <ResourcesPage /> });
 const consultingRoute = createRoute({ getParentRoute: () => shellRoute, path: '/consulting', component: () => <ConsultingPage /> });

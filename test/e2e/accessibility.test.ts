@@ -111,6 +111,8 @@ describe.skipIf(!available)('accessibility of every page, per role (axe-core, WC
         }
         await page.goto(base + href);
         await page.getByTestId('pilot-tab-cycle').click();
+        // The cycle tab is complete once the amendments panel (composed in by the route) is there.
+        await page.getByTestId('amendments').waitFor();
         const f = await audit(page);
         if (f.length) found[`${href} (cycle tab)`] = f;
       }

@@ -10,13 +10,25 @@ import { APPLICATION_ACTIONS, APPLICATION_STATES } from '../../shared/lifecycle/
 import { PAPER_COPY_STATES } from '../../shared/lifecycle/provincial-checklist.js';
 import { APPLICATION_ABILITIES } from '../../shared/permissions/application-scope.js';
 import { planSchema } from '../../shared/plan/plan-schema.js';
-import { attachmentInfoSchema } from '../attachments/attachments.contract.js';
 import { findingSchema } from '../plan-check/plan-check.contract.js';
 
 const status = z.enum(APPLICATION_STATES);
 const version = z.number().int().positive().describe('The version you loaded (optimistic locking)');
 
 // ---- requests ----
+
+export const attachmentInfoSchema = z
+  .object({
+    id: z.uuid(),
+    filename: z.string(),
+    mimeType: z.string(),
+    size: z.number().int(),
+    createdAt: isoDateTime,
+    uploaderName: z.string().nullable(),
+  })
+  .describe('An attachment of an application');
+
+export type AttachmentInfo = z.infer<typeof attachmentInfoSchema>;
 
 export const applicationParams = z.object({ id: z.uuid() });
 export const versionParams = z.object({ id: z.uuid(), versionId: z.uuid() });

@@ -5,7 +5,7 @@
 import { iso } from '../../shared/contract/wire.js';
 import { applicationAbilities } from '../../shared/permissions/application-scope.js';
 import type { Actor } from '../../shared/roles/roles.js';
-import type { AttachmentInfo } from '../attachments/attachments.contract.js';
+import type { AttachmentInfo } from './applications.contract.js';
 import type {
   ApplicationAbility,
   ApplicationInfo,

@@ -8,14 +8,13 @@ import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Alert, Button, Descriptions, Result, Space, Tabs, Tag } from 'antd';
-import { Fragment, useState } from 'react';
+import { Fragment, useState, type ReactNode } from 'react';
 import { DIMENSION_LABELS, TARGET_DIMENSIONS, TARGET_KIND_LABELS, type Target } from '../../../shared/plan/plan-schema';
 import { ApiError } from '../../../web-kit/api-client';
 import { errorText } from '../../../web-kit/errors';
 import { formatDate, formatDateTime } from '../../../web-kit/format';
 import { PageLoading } from '../../../web-kit/page-loading';
 import { DemoTag } from '../../../web-kit/status-tag';
-import { AmendmentsPanel } from '../../amendments/ui/public';
 import { formatNumber, groupTargets, QUALIFIER_SHORT_KEYS } from '../../applications/ui/public';
 import type { PilotDetail } from '../pilots.contract';
 import { useI18n } from './i18n';
@@ -106,21 +105,27 @@ function TargetContract({ pilot }: { pilot: PilotDetail }) {
   );
 }
 
+/**
+ * Where the amendments panel goes on the cycle tab. The web layer fills it (the amendments feature
+ * builds on pilots, so pilots cannot import it back).
+ */
+export type AmendmentsSlot = (props: { pilot: PilotDetail; targets: readonly Target[]; onPilotChanged: () => Promise<unknown> | void }) => ReactNode;
+
 /** The cycle tab: the cycle itself, then amendments (against the contract in force) and the summary. */
-function CycleTab({ pilot }: { pilot: PilotDetail }) {
+function CycleTab({ pilot, amendments }: { pilot: PilotDetail; amendments?: AmendmentsSlot }) {
   const versions = useQuery(pilotsQueries.contractVersions(pilot.id));
   const changed = usePilotChanged(pilot.id);
   const current = versions.data?.items.at(-1)?.targets ?? pilot.targets;
   return (
     <>
       <PilotCycleSection pilotId={pilot.id} />
-      <AmendmentsPanel pilot={pilot} targets={current} onPilotChanged={changed} />
+      {amendments?.({ pilot, targets: current, onPilotChanged: changed })}
       <PilotSummarySection pilotId={pilot.id} />
     </>
   );
 }
 
-export default function PilotPage({ id }: { id: string }) {
+export default function PilotPage({ id, amendments }: { id: string; amendments?: AmendmentsSlot }) {
   const { t, locale } = useI18n();
   const { data: pilot, error, isError } = useQuery(pilotsQueries.detail(id));
   const [tab, setTab] = useState('overview');
@@ -215,7 +220,7 @@ export default function PilotPage({ id }: { id: string }) {
         data-testid="pilot-tabs"
         items={[
           { key: 'overview', label: <span data-testid="pilot-tab-overview">{t('pilots.tab.overview')}</span>, children: overview },
-          { key: 'cycle', label: <span data-testid="pilot-tab-cycle">{t('pilots.tab.cycle')}</span>, children: <CycleTab pilot={pilot} /> },
+          { key: 'cycle', label: <span data-testid="pilot-tab-cycle">{t('pilots.tab.cycle')}</span>, children: <CycleTab pilot={pilot} amendments={amendments} /> },
         ]}
       />
     </div>
