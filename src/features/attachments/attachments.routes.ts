@@ -2,10 +2,8 @@
  * Attachments: stored outside the web root under their SHA-256, type checked by bytes, size-limited,
  * and served back only as downloads with headers that stop the browser from sniffing or running them.
  */
-import { createHash } from 'node:crypto';
+import { blobPath, storeBlob } from '../../kernel/blob-store.js';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
@@ -31,9 +29,6 @@ function enforce(decision: AttachmentDecision) {
 /** Every type an attachment may be stored as (the bytes decide it on upload). */
 const STORED_TYPES = [...new Set(Object.values(KIND_MIME))];
 
-function blobPath(uploadDir: string, sha256: string) {
-  return join(uploadDir, sha256.slice(0, 2), sha256);
-}
 
 /** Streams a stored file back as a download the browser will neither sniff nor run. */
 function sendStored(reply: FastifyReply, att: { filename: string; mimeType: string; size: number }, path: string) {
@@ -77,15 +72,7 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentOpt
       const filename = safeFilename(file.filename);
       const check = checkFile(filename, buf.subarray(0, 4096));
       if (!check.ok) throw new AppError(check.reason);
-      const sha256 = createHash('sha256').update(buf).digest('hex');
-      const path = blobPath(uploadDir, sha256);
-      await mkdir(join(uploadDir, sha256.slice(0, 2)), { recursive: true });
-      const exists = await stat(path).then(() => true, () => false);
-      if (!exists) {
-        const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-        await writeFile(tmp, buf, { mode: 0o640 });
-        await rename(tmp, path);
-      }
+      const sha256 = await storeBlob(uploadDir, buf);
       const id = await insertAttachment(db, { applicationId: application.id, sha256, filename, mimeType: check.mimeType, size: buf.length, uploadedBy: user.id });
       await insertEvent(db, { applicationId: application.id, actorId: user.id, action: 'attach', data: { filename, size: buf.length, sha256 } });
       return reply.status(201).send({ id, filename, mimeType: check.mimeType, size: buf.length, sha256 });

@@ -4,10 +4,8 @@
  * phase transitions, the reporting frequency, the calendar setting, the contract's versions and the
  * summary (总结报告, 典型经验). Scope and abilities come from the one policy; the services decide.
  */
-import { createHash } from 'node:crypto';
+import { blobPath, storeBlob } from '../../kernel/blob-store.js';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -250,14 +248,7 @@ export async function pilotRoutes(app: FastifyInstance, opts: PilotRouteOptions)
       const filename = safeFilename(file.filename);
       const check = checkFile(filename, buf.subarray(0, 4096));
       if (!check.ok) throw new AppError(check.reason);
-      const sha256 = createHash('sha256').update(buf).digest('hex');
-      const path = blobPath(uploadDir, sha256);
-      await mkdir(join(uploadDir, sha256.slice(0, 2)), { recursive: true });
-      if (!(await stat(path).then(() => true, () => false))) {
-        const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-        await writeFile(tmp, buf, { mode: 0o640 });
-        await rename(tmp, path);
-      }
+      const sha256 = await storeBlob(uploadDir, buf);
       const id = await insertPilotFile(db, { pilotId: pilot.id, purpose: 'summary', sha256, filename, mimeType: check.mimeType, size: buf.length, uploadedBy: user.id });
       return reply.status(201).send({ id, filename, size: buf.length });
     },
@@ -295,6 +286,3 @@ function sendStored(reply: FastifyReply, f: { filename: string; mimeType: string
     .send(createReadStream(path));
 }
 
-function blobPath(uploadDir: string, sha256: string) {
-  return join(uploadDir, sha256.slice(0, 2), sha256);
-}

@@ -27,8 +27,8 @@ import {
   saveReportBody,
   versionBody,
 } from './progress-reports.contract.js';
+import { blobPath } from '../../kernel/blob-store.js';
 import {
-  blobPath,
   confirmReport,
   correctValue,
   dueList,

@@ -9,9 +9,7 @@
  * (data.reportId names the report), in one transaction. Scope and abilities come from
  * shared/permissions/report-scope.ts; the date from the app's clock, passed in by the routes.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { storeBlob } from '../../kernel/blob-store.js';
 import type { Db, Tx } from '../../db/client.js';
 import { AppError } from '../../kernel/app-error.js';
 import { chinaDate } from '../../kernel/clock.js';
@@ -442,9 +440,6 @@ export async function correctValue(db: Db, actor: Actor, id: string, body: Corre
 
 // ---- evidence files -----------------------------------------------------------------------------
 
-export function blobPath(uploadDir: string, sha256: string): string {
-  return join(uploadDir, sha256.slice(0, 2), sha256);
-}
 
 /** Stores the bytes under their SHA-256 (once) and records the file as evidence of the pilot. */
 export async function storeEvidence(
@@ -457,14 +452,7 @@ export async function storeEvidence(
 ): Promise<EvidenceFile> {
   const l = await loadOpenable(db, actor, id, now);
   enforce(actor, l, 'uploadEvidence');
-  const sha256 = createHash('sha256').update(file.buf).digest('hex');
-  const path = blobPath(uploadDir, sha256);
-  await mkdir(join(uploadDir, sha256.slice(0, 2)), { recursive: true });
-  if (!(await stat(path).then(() => true, () => false))) {
-    const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-    await writeFile(tmp, file.buf, { mode: 0o640 });
-    await rename(tmp, path);
-  }
+  const sha256 = await storeBlob(uploadDir, file.buf);
   const fileId = await insertPilotFile(db, {
     pilotId: l.pilot.id,
     purpose: 'report_evidence',

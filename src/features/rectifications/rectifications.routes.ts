@@ -30,7 +30,7 @@ import {
   reassessBody,
   suspendBody,
 } from './rectifications.contract.js';
-import { blobPath, storeBlob } from './rectifications.files.js';
+import { blobPath, storeBlob } from '../../kernel/blob-store.js';
 import {
   answerCase,
   cancelPilot,

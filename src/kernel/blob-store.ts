@@ -1,8 +1,10 @@
 /**
- * Evidence files stored the way attachments are: outside the web root under their SHA-256 (so the
- * same file uploaded twice is stored once), written to a temporary name and renamed into place.
+ * Uploaded files live outside the web root under their SHA-256 (the same file uploaded twice is
+ * stored once), written to a temporary name and renamed into place, so a reader never sees half a
+ * file. One store for every feature that keeps files: attachments, report evidence, rectification
+ * evidence, summaries, provincial documents.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -10,6 +12,7 @@ export function blobPath(uploadDir: string, sha256: string): string {
   return join(uploadDir, sha256.slice(0, 2), sha256);
 }
 
+/** Stores the bytes (once) and returns their SHA-256, hex. */
 export async function storeBlob(uploadDir: string, buf: Buffer): Promise<string> {
   const sha256 = createHash('sha256').update(buf).digest('hex');
   const path = blobPath(uploadDir, sha256);
@@ -19,7 +22,7 @@ export async function storeBlob(uploadDir: string, buf: Buffer): Promise<string>
     () => false,
   );
   if (!exists) {
-    const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+    const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     await writeFile(tmp, buf, { mode: 0o640 });
     await rename(tmp, path);
   }
