@@ -5,8 +5,10 @@
  * evidence, summaries, provincial documents.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { FastifyReply } from 'fastify';
 
 export function blobPath(uploadDir: string, sha256: string): string {
   return join(uploadDir, sha256.slice(0, 2), sha256);
@@ -27,4 +29,25 @@ export async function storeBlob(uploadDir: string, buf: Buffer): Promise<string>
     await rename(tmp, path);
   }
   return sha256;
+}
+
+/** A stored file as a download: the type it was stored as, a safe name in both header forms. */
+export interface StoredFile {
+  filename: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+}
+
+/** Streams a stored file back as a download the browser will neither sniff, run, nor cache. */
+export function sendBlob(reply: FastifyReply, uploadDir: string, f: StoredFile) {
+  const ascii = f.filename.replace(/[^\x20-\x7e]/g, '_');
+  return reply
+    .header('content-type', f.mimeType)
+    .header('content-length', f.size)
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.filename)}`)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('cache-control', 'private, no-store')
+    .send(createReadStream(blobPath(uploadDir, f.sha256)));
 }

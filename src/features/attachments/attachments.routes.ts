@@ -2,9 +2,8 @@
  * Attachments: stored outside the web root under their SHA-256, type checked by bytes, size-limited,
  * and served back only as downloads with headers that stop the browser from sniffing or running them.
  */
-import { blobPath, storeBlob } from '../../kernel/blob-store.js';
-import { createReadStream } from 'node:fs';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import { sendBlob, storeBlob } from '../../kernel/blob-store.js';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../kernel/app-error.js';
@@ -30,18 +29,6 @@ function enforce(decision: AttachmentDecision) {
 const STORED_TYPES = [...new Set(Object.values(KIND_MIME))];
 
 
-/** Streams a stored file back as a download the browser will neither sniff nor run. */
-function sendStored(reply: FastifyReply, att: { filename: string; mimeType: string; size: number }, path: string) {
-  const ascii = att.filename.replace(/[^\x20-\x7e]/g, '_');
-  return reply
-    .header('content-type', att.mimeType)
-    .header('content-length', att.size)
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(att.filename)}`)
-    .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', "default-src 'none'; sandbox")
-    .header('cache-control', 'private, no-store')
-    .send(createReadStream(path));
-}
 
 export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentOptions) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -97,7 +84,7 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentOpt
       const application = await applicationScope(db, att.applicationId);
       if (!application) throw new AppError('NOT_FOUND');
       enforce(decideAttachmentRead(user, application.scope));
-      return sendStored(reply, att, blobPath(uploadDir, att.sha256));
+      return sendBlob(reply, uploadDir, att);
     },
   );
 }

@@ -4,8 +4,7 @@
  * phase transitions, the reporting frequency, the calendar setting, the contract's versions and the
  * summary (总结报告, 典型经验). Scope and abilities come from the one policy; the services decide.
  */
-import { blobPath, storeBlob } from '../../kernel/blob-store.js';
-import { createReadStream } from 'node:fs';
+import { sendBlob, storeBlob } from '../../kernel/blob-store.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -269,20 +268,9 @@ export async function pilotRoutes(app: FastifyInstance, opts: PilotRouteOptions)
       const pilot = await visiblePilot(db, requireUser(req), req.params.id);
       const f = await getPilotFile(db, pilot.id, req.params.fileId, 'summary');
       if (!f) throw new AppError('NOT_FOUND');
-      return sendStored(reply, f, blobPath(uploadDir, f.sha256));
+      return sendBlob(reply, uploadDir, f);
     },
   );
 }
 
-/** Streams a stored file back as a download the browser will neither sniff nor run. */
-function sendStored(reply: FastifyReply, f: { filename: string; mimeType: string; size: number }, path: string) {
-  const ascii = f.filename.replace(/[^\x20-\x7e]/g, '_');
-  return reply
-    .header('content-type', f.mimeType)
-    .header('content-length', f.size)
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.filename)}`)
-    .header('content-security-policy', "default-src 'none'; sandbox")
-    .header('cache-control', 'private, no-store')
-    .send(createReadStream(path));
-}
 

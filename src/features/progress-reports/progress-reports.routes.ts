@@ -3,7 +3,6 @@
  * from the contract, the date from the app's clock, the rules in the service. Uploads (evidence, the
  * Excel import) are checked by their bytes; downloads are sent so the browser neither sniffs nor runs them.
  */
-import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
@@ -27,7 +26,7 @@ import {
   saveReportBody,
   versionBody,
 } from './progress-reports.contract.js';
-import { blobPath } from '../../kernel/blob-store.js';
+import { sendBlob } from '../../kernel/blob-store.js';
 import {
   confirmReport,
   correctValue,
@@ -236,11 +235,7 @@ export async function progressReportRoutes(app: FastifyInstance, opts: ProgressR
     },
     async (req, reply) => {
       const f = await evidenceForDownload(db, requireUser(req), req.params.id, req.params.fileId, now());
-      return attachmentHeaders(reply, f.filename, f.filename.replace(/[^\x20-\x7e]/g, '_'))
-        .header('content-type', f.mimeType)
-        .header('content-length', f.size)
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .send(createReadStream(blobPath(uploadDir, f.sha256)));
+      return sendBlob(reply, uploadDir, f);
     },
   );
 

@@ -6,11 +6,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
+import { sendBlob } from '../../kernel/blob-store.js';
 import { AppError } from '../../kernel/app-error.js';
 import { errorResponses, fileResponse } from '../../kernel/openapi.js';
 import { requireUser } from '../../kernel/request-guards.js';
 import { KIND_MIME } from '../../shared/files/file-type.js';
-import { sendBlob, storeBlob } from './file-store.js';
+import { storeBlob } from './file-store.js';
+
 import * as c from './provincial-work.contract.js';
 import * as svc from './provincial-work.service.js';
 

@@ -2,7 +2,6 @@
  * Rectification 限期整改 and public notices 通报: thin routes. The permission is coarse here; scope,
  * the step's turn and the compare-and-set are the service's. The date comes from the app's clock.
  */
-import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
@@ -30,7 +29,7 @@ import {
   reassessBody,
   suspendBody,
 } from './rectifications.contract.js';
-import { blobPath, storeBlob } from '../../kernel/blob-store.js';
+import { sendBlob, storeBlob } from '../../kernel/blob-store.js';
 import {
   answerCase,
   cancelPilot,
@@ -182,12 +181,7 @@ export async function rectificationRoutes(app: FastifyInstance, opts: Rectificat
     },
     async (req, reply) => {
       const f = await evidenceFile(db, requireUser(req), req.params.id, req.params.fileId);
-      return attachment(reply, f.filename, f.filename.replace(/[^\x20-\x7e]/g, '_'))
-        .header('content-type', f.mimeType)
-        .header('content-length', f.size)
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'private, no-store')
-        .send(createReadStream(blobPath(uploadDir, f.sha256)));
+      return sendBlob(reply, uploadDir, f);
     },
   );
 
