@@ -2,7 +2,11 @@
  * HTTP benchmark of the two busiest lists, on PostgreSQL and on PGlite:
  *   (a) the ministry inbox   GET /api/v1/applications?queue=true&pageSize=20 (ministry_planning)
  *   (b) a city's list        GET /api/v1/applications?pageSize=20            (city_applicant)
- *   (c) the baseline: a bare Fastify route on the same database doing one primary-key lookup.
+ *   (c) the baseline: a bare Fastify route on the same database doing one primary-key lookup;
+ *   (d) on PostgreSQL, the second baseline: the SQL that (a) and (b) run — session lookup included —
+ *       written by hand with pg in the same bare route (bench/sql-baseline.ts).
+ * Each measurement prints one line for scripts, e.g.
+ *   RESULT endpoint=inbox db=postgres req_s=… p50_ms=… p95_ms=… p99_ms=… errors=0 vs_pk=…% vs_sql=…%
  * For each database: a fresh database (bench_<random> on PostgreSQL, a temp folder for PGlite),
  * migrate, generate the national data set, start the real app (buildApp) in a child process on
  * 127.0.0.1, sign in twice (ministry, city), then autocannon each endpoint for a fixed duration.
@@ -40,6 +44,8 @@ export interface BenchOptions {
 
 export interface EndpointResult {
   database: DbKind;
+  /** Stable name for RESULT lines: pk, inbox, city, sql-inbox, sql-city. */
+  key: string;
   endpoint: string;
   requestsPerSec: number;
   p50: number;
@@ -48,8 +54,10 @@ export interface EndpointResult {
   requests: number;
   non2xx: number;
   errors: number;
-  /** This endpoint's req/s divided by the baseline's in the same run. */
+  /** This endpoint's req/s divided by the primary-key baseline's in the same run. */
   ratio: number;
+  /** This endpoint's req/s divided by its hand-written SQL twin's (NaN where there is none). */
+  vsSql: number;
   /**
    * CPU cores kept busy during the measurement by processes other than this benchmark, its server
    * and PostgreSQL (Linux /proc only; NaN elsewhere). Other work on the machine skews the figures.
@@ -257,11 +265,24 @@ async function benchDatabase(kind: DbKind, o: BenchOptions): Promise<DatabaseRun
     o.log(`[${kind}] inbox: HTTP ${inbox.status}, total ${inbox.total}${inbox.body ? ` ${inbox.body}` : ''}`);
     o.log(`[${kind}] city list (${generation.busiestCity.username}): HTTP ${city.status}, total ${city.total}${city.body ? ` ${city.body}` : ''}`);
 
-    const endpoints: { endpoint: string; url: string; headers: Record<string, string> }[] = [
-      { endpoint: 'baseline: pk lookup (bare Fastify)', url: ready.baselineUrl, headers: {} },
-      { endpoint: 'ministry inbox ?queue=true&pageSize=20', url: inboxUrl, headers: { cookie: ministryCookie } },
-      { endpoint: `city list ?pageSize=20 (${generation.busiestCity.applications} apps)`, url: cityUrl, headers: { cookie: cityCookie } },
+    const endpoints: { key: string; endpoint: string; url: string; headers: Record<string, string> }[] = [
+      { key: 'pk', endpoint: 'baseline: pk lookup (bare Fastify)', url: ready.baselineUrl, headers: {} },
+      ...(ready.sqlUrl
+        ? [
+            { key: 'sql-inbox', endpoint: 'baseline: inbox SQL by hand (bare Fastify + pg)', url: `${ready.sqlUrl}/inbox`, headers: { cookie: ministryCookie } },
+            { key: 'sql-city', endpoint: 'baseline: city list SQL by hand (bare Fastify + pg)', url: `${ready.sqlUrl}/city`, headers: { cookie: cityCookie } },
+          ]
+        : []),
+      { key: 'inbox', endpoint: 'ministry inbox ?queue=true&pageSize=20', url: inboxUrl, headers: { cookie: ministryCookie } },
+      { key: 'city', endpoint: `city list ?pageSize=20 (${generation.busiestCity.applications} apps)`, url: cityUrl, headers: { cookie: cityCookie } },
     ];
+    if (ready.sqlUrl) {
+      // The hand-written twins must answer what the endpoints answer, or the comparison means nothing.
+      for (const [twin, real, cookie] of [[`${ready.sqlUrl}/inbox`, inboxUrl, ministryCookie], [`${ready.sqlUrl}/city`, cityUrl, cityCookie]] as const) {
+        const [a, b] = await Promise.all([listTotal(twin, cookie), listTotal(real, cookie)]);
+        if (a.status !== 200 || a.total !== b.total) throw new Error(`hand-written ${twin} answers ${a.status}/${a.total}, the endpoint ${b.status}/${b.total}`);
+      }
+    }
     let baselineRps = NaN;
     for (const e of endpoints) {
       const ours = new Set([process.pid, child.pid ?? -1]);
@@ -280,6 +301,7 @@ async function benchDatabase(kind: DbKind, o: BenchOptions): Promise<DatabaseRun
       if (Number.isNaN(baselineRps)) baselineRps = rps;
       const r: EndpointResult = {
         database: kind,
+        key: e.key,
         endpoint: e.endpoint,
         otherCpu,
         requestsPerSec: rps,
@@ -290,9 +312,11 @@ async function benchDatabase(kind: DbKind, o: BenchOptions): Promise<DatabaseRun
         non2xx: m.result.non2xx,
         errors: m.result.errors + m.result.timeouts,
         ratio: rps / baselineRps,
+        vsSql: rps / (run.endpoints.find((x) => x.key === `sql-${e.key}`)?.requestsPerSec ?? NaN),
       };
       run.endpoints.push(r);
       o.log(`[${kind}] ${e.endpoint}: ${r.requestsPerSec.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, non-2xx ${r.non2xx}`);
+      o.log(resultLine(r));
     }
   } finally {
     await stopServer(child);
@@ -310,11 +334,21 @@ async function benchDatabase(kind: DbKind, o: BenchOptions): Promise<DatabaseRun
   return run;
 }
 
+const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'n/a');
+
+/** One stable line per measurement for scripts: RESULT endpoint=… db=… req_s=… p50_ms=… p95_ms=… vs_pk=… vs_sql=… */
+export function resultLine(r: EndpointResult): string {
+  return (
+    `RESULT endpoint=${r.key} db=${r.database} req_s=${r.requestsPerSec.toFixed(0)} p50_ms=${r.p50.toFixed(1)} p95_ms=${r.p95.toFixed(1)} ` +
+    `p99_ms=${r.p99.toFixed(1)} errors=${r.non2xx + r.errors} vs_pk=${pct(r.ratio)} vs_sql=${pct(r.vsSql)}`
+  );
+}
+
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const padL = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
 
 export function formatTable(runs: DatabaseRun[]): string {
-  const header = ['database', 'endpoint', 'req/s (2xx)', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx', 'vs baseline', 'other CPU'];
+  const header = ['database', 'endpoint', 'req/s (2xx)', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx', 'vs pk', 'vs SQL', 'other CPU'];
   const rows = runs.flatMap((r) =>
     r.endpoints.map((e) => [
       e.database,
@@ -324,7 +358,8 @@ export function formatTable(runs: DatabaseRun[]): string {
       e.p95.toFixed(1),
       e.p99.toFixed(1),
       String(e.non2xx + e.errors),
-      Number.isFinite(e.ratio) ? `${(e.ratio * 100).toFixed(1)}%` : 'n/a',
+      pct(e.ratio),
+      pct(e.vsSql),
       Number.isNaN(e.otherCpu) ? 'n/a' : e.otherCpu.toFixed(2),
     ]),
   );

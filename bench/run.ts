@@ -8,7 +8,7 @@
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { DbKind } from '../src/db/client.js';
-import { formatTable, runBench, runCleanups, type BenchOptions } from './http-bench.js';
+import { formatTable, resultLine, runBench, runCleanups, type BenchOptions } from './http-bench.js';
 
 const { values } = parseArgs({
   options: {
@@ -79,6 +79,8 @@ try {
   }
   console.log(`\nResults (${options.connections} connections, ${options.duration} s each; non-2xx includes socket errors/timeouts)`);
   console.log(formatTable(runs));
+  console.log('');
+  for (const r of runs) for (const e of r.endpoints) console.log(resultLine(e));
   console.log('Latencies cover every response, failed ones included; other CPU = cores used meanwhile by processes other than the benchmark, its server and PostgreSQL.');
   console.log('\nPGlite serves one query at a time (single connection, in-process WASM), so it is expected to be slower under concurrency.');
   for (const r of runs) if (r.explain) console.log(`\nEXPLAIN ANALYZE (${r.database})\n${r.explain}`);

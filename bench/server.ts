@@ -1,6 +1,7 @@
 /**
  * Child process of the HTTP benchmark: serves the real application (buildApp) and, on a separate
- * minimal Fastify instance over the same database, the baseline route, both on 127.0.0.1 with a
+ * minimal Fastify instance over the same database, the baselines (a primary-key lookup; on PostgreSQL
+ * also the list endpoints' SQL written by hand, bench/sql-baseline.ts), both on 127.0.0.1 with a
  * random port. Runs apart from the load generator so the two do not share one event loop.
  *
  * Started by bench/http-bench.ts with fork(); reports { appUrl, baselineUrl } over IPC and
@@ -15,11 +16,14 @@ import { openDatabase } from '../src/db/client.js';
 import { applications } from '../src/db/schema.js';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
+import { registerSqlBaselines } from './sql-baseline.js';
 
 export interface ServerReady {
   type: 'ready';
   appUrl: string;
   baselineUrl: string;
+  /** The hand-written SQL routes (/sql/inbox, /sql/city) on the bare instance; PostgreSQL only. */
+  sqlUrl: string | null;
 }
 
 async function main() {
@@ -52,6 +56,7 @@ async function main() {
       .limit(1);
     return rows[0] ?? null;
   });
+  if (database.pool) registerSqlBaselines(baseline, database.pool);
   await baseline.listen({ host: '127.0.0.1', port: 0 });
 
   const urlOf = (s: typeof app) => {
@@ -74,7 +79,7 @@ async function main() {
   process.on('disconnect', () => void stop());
   process.on('SIGTERM', () => void stop());
 
-  const ready: ServerReady = { type: 'ready', appUrl: urlOf(app), baselineUrl: `${urlOf(baseline)}/baseline` };
+  const ready: ServerReady = { type: 'ready', appUrl: urlOf(app), baselineUrl: `${urlOf(baseline)}/baseline`, sqlUrl: database.pool ? `${urlOf(baseline)}/sql` : null };
   process.send(ready);
 }
 
