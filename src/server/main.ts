@@ -4,8 +4,9 @@
  * runs the TypeScript through tsx.
  *
  * SIGTERM or SIGINT drains the process: it stops accepting connections, lets the requests in flight
- * finish (for up to SHUTDOWN_GRACE_MS, then cuts what is left), stops the scheduler, closes the
- * database (the pg pool, or PGlite) and exits 0. A second signal exits at once.
+ * finish (for up to SHUTDOWN_GRACE_MS, then cuts what is left); meanwhile the job runner stops taking
+ * jobs and lets the ones in hand finish (for up to 5 s, within the same budget). Then it closes
+ * the database (the pg pool, or PGlite) and exits 0. A second signal exits at once.
  *
  * Memory: PGlite's WebAssembly memory grows by copying, and the start-up's initdb runs in an
  * instance of its own; the old buffers (hundreds of MB) stay resident until V8 happens to run a
@@ -16,8 +17,9 @@
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { migrateDatabase, openDatabase, withStartupLock } from '../db/client.js';
-import { startSchedulerFromEnv } from '../features/notifications/scheduler.js';
+import { startJobsFromEnv, type JobRunner } from '../features/notifications/jobs.js';
 import { reportReminderSweep } from '../features/progress-reports/public.js';
+import { DEFAULT_CRON } from '../shared/notifications/job-rules.js';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { accountsWithDemoPassword, seedDemoData } from './demo/seed-demo.js';
@@ -42,8 +44,19 @@ if (config.loadDemoData) {
 const app = await buildApp({ database, config, logger: true });
 await app.listen({ port: config.port, host: config.host });
 console.log(`“中国制造2025”城市试点示范平台 running at http://localhost:${config.port} (database: ${database.kind})`);
-// Reminders and the e-mail outbox, claimed in the database (SCHEDULER=off disables it in this process).
-const scheduler = startSchedulerFromEnv(database.db, app.log, process.env, [reportReminderSweep]);
+// Reminders, overdue sweeps and e-mail as jobs on pg-boss in the same database (ADR 0012); JOBS=off
+// keeps this process out of them. Other features hand in their sweeps by name; the runner schedules them.
+let jobs: JobRunner | null;
+try {
+  jobs = await startJobsFromEnv(database, app.log, process.env, [{ name: 'report-reminders', cron: DEFAULT_CRON.reportReminders, run: reportReminderSweep }]);
+} catch (err) {
+  app.log.error({ err }, 'the job runner did not start');
+  await app.close();
+  await database.close();
+  process.exit(1);
+}
+/** The share of the drain budget the jobs in hand may take to finish. */
+const jobsDrainMs = Math.min(config.shutdownGraceMs, 5_000);
 
 const reclaimer = startReclaimer(config.memoryReclaimMb);
 
@@ -105,13 +118,19 @@ async function drain(signal: NodeJS.Signals): Promise<void> {
   const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
   sweep.unref();
   let code = 0;
+  // Stops listening (new requests on open connections get 503) and waits for the rest, while the job
+  // runner stops polling and waits for its jobs in hand; the database closes once both are done.
+  const stopped = await Promise.allSettled([app.close(), jobs?.stop({ timeoutMs: jobsDrainMs })]);
+  for (const s of stopped) {
+    if (s.status === 'rejected') {
+      app.log.error({ err: s.reason }, 'error while shutting down');
+      code = 1;
+    }
+  }
   try {
-    await scheduler?.stop();
-    // Stops listening, answers new requests on open connections with 503, waits for the rest.
-    await app.close();
     await database.close();
   } catch (err) {
-    app.log.error({ err }, 'error while shutting down');
+    app.log.error({ err }, 'error while closing the database');
     code = 1;
   }
   clearTimeout(cut);

@@ -2,7 +2,8 @@
  * Production runs several server processes on one PostgreSQL database (README): nothing another
  * process needs may live in one process's memory. Two compiled servers on one throw-away database
  * prove it: a session made on one works on the other, a transition raced on both is won exactly
- * once, and a reminder that falls due while both run is sent exactly once.
+ * once, and a reminder that falls due while both run is sent exactly once — by the job runner on
+ * pg-boss that each process starts (ADR 0012), sharing its queues in the one database.
  * Needs PostgreSQL (TEST_DATABASE_URL); CI always sets it, so this never skips there.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -109,8 +110,9 @@ describe.skipIf(!BASE_URL)('two server processes on one PostgreSQL database', ()
     await new Promise<void>((r) => smtp.listen(smtpPort, '127.0.0.1', r));
 
     // Both processes load the demo data into the one database (the start-up lock lets one of them do
-    // it) and run the scheduler. Reminders 400 h before a deadline: the demo panel's deadline is ten
-    // days out, so its outstanding seats are due a reminder as soon as the processes are up.
+    // it) and start their job runners, each sweeping at once. Reminders 400 h before a deadline: the
+    // demo panel's deadline is ten days out, so its outstanding seats are due a reminder as soon as
+    // the processes are up.
     const env = { DATABASE_URL: dbUrl, DEMO_DATA: 'true', SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, REMINDER_OFFSETS_HOURS: '400,1' };
     [a, b] = await Promise.all([startServer(env), startServer(env)]);
   });
@@ -163,7 +165,7 @@ describe.skipIf(!BASE_URL)('two server processes on one PostgreSQL database', ()
     const c = new pg.Client({ connectionString: dbUrl });
     await c.connect();
     try {
-      // Wait until both schedulers have swept and the outbox is delivered.
+      // Wait until both runners have swept and the outbox is delivered.
       const deadline = Date.now() + 60_000;
       let rows: { dedupe_key: string; to_address: string; status: string }[] = [];
       for (;;) {
@@ -180,6 +182,16 @@ describe.skipIf(!BASE_URL)('two server processes on one PostgreSQL database', ()
       // The in-app reminder too: one per seat and kind (林国栋 has yet to score on the demo panel).
       const notices = await c.query<{ n: string }>("select count(*) as n from notifications where kind = 'due_in_3_days'");
       expect(Number(notices.rows[0]!.n)).toBeGreaterThanOrEqual(1);
+      // Sent by pg-boss: one email.send job per outbox row (the row's id is the job's), each completed once.
+      const outbox = await c.query<{ id: string; dedupe_key: string }>('select id::text as id, dedupe_key from email_outbox');
+      const jobs = await c.query<{ id: string; state: string; singleton_key: string }>("select id::text as id, state, singleton_key from pgboss.job where name = 'email.send'");
+      expect(jobs.rows.map((j) => [j.id, j.singleton_key, j.state]).sort()).toEqual(outbox.rows.map((r) => [r.id, r.dedupe_key, 'completed']).sort());
+      // The review's sweep ran as pg-boss jobs, and no job of either process ended in the dead letters.
+      const sweeps = await c.query<{ state: string }>("select state from pgboss.job where name = 'sweep.review-reminders'");
+      expect(sweeps.rows.length).toBeGreaterThanOrEqual(1);
+      expect(sweeps.rows.every((j) => j.state === 'completed' || j.state === 'created')).toBe(true);
+      const dead = await c.query<{ n: string }>("select count(*) as n from pgboss.job where name = 'dead-letter'");
+      expect(Number(dead.rows[0]!.n)).toBe(0);
     } finally {
       await c.end();
     }

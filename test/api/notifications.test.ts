@@ -1,7 +1,8 @@
 /**
  * Reminders, the e-mail outbox and the notification API, on PGlite and PostgreSQL: the sweep writes each
- * due reminder once (dedupe keys), the outbox is claimed with SKIP LOCKED so two workers never send one row
- * twice, failures back off, a real SMTP conversation carries a Chinese subject, and users see only their own notices.
+ * due reminder once (dedupe keys), the dispatcher hands each due row over once under the row's id, the
+ * sender sends a row once and counts failed attempts, a real SMTP conversation carries a Chinese subject,
+ * and users see only their own notices. The jobs that run these on pg-boss: jobs.test.ts.
  */
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
@@ -13,7 +14,9 @@ import { applications, emailOutbox, experts, notifications, organisations, panel
 import { createUser } from '../../src/features/accounts/accounts.queries.js';
 import { createSmtpTransport, type MailTransport, type OutgoingEmail } from '../../src/features/notifications/mail-transport.js';
 import { emailFor, reminderTitle } from '../../src/shared/notifications/reminder-rules.js';
-import { BACKOFF_BASE_MS, deliverOutbox, runReminderSweep, startScheduler, startSchedulerFromEnv, type SchedulerLog } from '../../src/features/notifications/scheduler.js';
+import type { DueEmail } from '../../src/features/notifications/notifications.queries.js';
+import { dispatchOutbox, sendOutboxEmail } from '../../src/features/notifications/outbox.js';
+import { runReminderSweep } from '../../src/features/notifications/reminders.js';
 import { makeCompletePlan } from '../fixtures/plans.js';
 import { PASSWORD, seedAccounts } from '../helpers/seed-accounts.js';
 import { dbKinds, login, makeTestApp, type Client, type TestApp } from '../helpers/test-app.js';
@@ -263,7 +266,7 @@ describe.each(dbKinds())('reminders, e-mail and notifications on %s', (kind) => 
       const res = await admin.request('GET', '/api/v1/admin/email-outbox');
       expect(res.statusCode, res.body).toBe(200);
       const body = res.json();
-      expect(body.counts).toEqual({ pending: 6, sent: 0, failed: 0 });
+      expect(body.counts).toEqual({ pending: 6, queued: 0, sent: 0, failed: 0 });
       expect(body.items).toHaveLength(6);
       expect(body.items[0]).toMatchObject({ status: 'pending', attempts: 0 });
       expect(body.items[0]).not.toHaveProperty('body');
@@ -272,26 +275,49 @@ describe.each(dbKinds())('reminders, e-mail and notifications on %s', (kind) => 
     });
   });
 
-  it('delivers due e-mails through the transport and marks them sent', async () => {
+  /** Dispatches into a list instead of pg-boss: what would become one email.send job per row. */
+  const dispatchInto = (handed: DueEmail[][], now: Date, batch?: number) =>
+    dispatchOutbox(
+      db,
+      async (rows) => {
+        handed.push(rows);
+      },
+      { now, batch },
+    );
+
+  it('hands each due e-mail over once, marks it queued, and sends it once', async () => {
+    const handed: DueEmail[][] = [];
+    // Queued at the sweeps' times: none is due before the first sweep.
+    expect(await dispatchInto(handed, at(-49))).toBe(0);
+    expect(handed).toEqual([]);
+    expect(await dispatchInto(handed, at(2), 4)).toBe(6);
+    expect(handed.map((b) => b.length)).toEqual([4, 2]);
+    const rows = await emailRows();
+    expect(rows.every((m) => m.status === 'queued')).toBe(true);
+    // Each row is handed over under its own id and dedupe key (the job's id and singleton key).
+    expect(handed.flat().map((h) => h.id).sort()).toEqual(rows.map((r) => r.id).sort());
+    expect(handed.flat().map((h) => h.dedupeKey).sort()).toEqual(rows.map((r) => r.dedupeKey).sort());
+    // Queued rows are not handed over again.
+    expect(await dispatchInto(handed, at(100))).toBe(0);
+    expect(handed).toHaveLength(2);
+
     const sent: OutgoingEmail[] = [];
     const transport: MailTransport = { send: async (m) => void sent.push(m) };
-    // Queued at the sweeps' times: none is due before the first sweep.
-    expect((await deliverOutbox(db, transport, { now: at(-49) })).sent).toHaveLength(0);
-    const r = await deliverOutbox(db, transport, { now: at(2), batch: 4 });
-    expect(r.sent).toHaveLength(4);
-    const r2 = await deliverOutbox(db, transport, { now: at(2), batch: 4 });
-    expect(r2.sent).toHaveLength(2);
+    // In the order handed over (oldest first), as the jobs would mostly run.
+    for (const r of handed.flat()) expect(await sendOutboxEmail(db, transport, r.id, { now: at(2), lastAttempt: false })).toBe('sent');
     expect(sent).toHaveLength(6);
     expect(sent.filter((m) => m.to === 'wang@example.org')).toHaveLength(3);
     const toWang = sent.find((m) => m.to === 'wang@example.org')!;
     expect(toWang.subject).toContain('【评审提醒】');
     expect(toWang.text).toContain('王专家：');
-    const rows = await emailRows();
-    expect(rows.every((m) => m.status === 'sent' && m.sentAt !== null && m.attempts === 1)).toBe(true);
-    expect((await deliverOutbox(db, transport, { now: at(100) })).sent).toHaveLength(0);
+    expect((await emailRows()).every((m) => m.status === 'sent' && m.sentAt !== null && m.attempts === 1)).toBe(true);
+    // A job run again (a retry after its process died, say) sends nothing twice.
+    for (const r of rows) expect(await sendOutboxEmail(db, transport, r.id, { now: at(3), lastAttempt: false })).toBe('skipped');
+    expect(sent).toHaveLength(6);
+    expect(await sendOutboxEmail(db, transport, '00000000-0000-4000-8000-000000000000', { now: at(3), lastAttempt: false })).toBe('skipped');
   });
 
-  it('counts failed attempts, backs off exponentially and gives up after five', async () => {
+  it('counts failed attempts, and the last one allowed marks the e-mail failed', async () => {
     const t0 = new Date('2016-10-01T00:00:00Z');
     const [row] = await db
       .insert(emailOutbox)
@@ -303,58 +329,35 @@ describe.each(dbKinds())('reminders, e-mail and notifications on %s', (kind) => 
       },
     };
     const get = async () => (await db.select().from(emailOutbox).where(eq(emailOutbox.id, row!.id)))[0]!;
-
-    let now = t0;
+    // Its job ran before the dispatcher marked the row: still pending, still sendable.
     for (let attempt = 1; attempt <= 4; attempt++) {
-      const r = await deliverOutbox(db, failing, { now });
-      expect(r.retrying).toEqual([row!.id]);
-      const e = await get();
-      const wait = BACKOFF_BASE_MS * 2 ** (attempt - 1);
-      expect(e).toMatchObject({ status: 'pending', attempts: attempt, lastError: '421 service not available' });
-      expect(e.sendAfter.getTime()).toBe(now.getTime() + wait);
-      // Not due again before the back-off has passed.
-      expect((await deliverOutbox(db, failing, { now: new Date(now.getTime() + wait - 1) })).retrying).toEqual([]);
-      now = e.sendAfter;
+      await expect(sendOutboxEmail(db, failing, row!.id, { now: t0, lastAttempt: false })).rejects.toThrow('421 service not available');
+      expect(await get()).toMatchObject({ status: 'pending', attempts: attempt, lastError: '421 service not available', sentAt: null });
     }
-    const last = await deliverOutbox(db, failing, { now });
-    expect(last.failed).toEqual([row!.id]);
+    await expect(sendOutboxEmail(db, failing, row!.id, { now: t0, lastAttempt: true })).rejects.toThrow('421');
     expect(await get()).toMatchObject({ status: 'failed', attempts: 5 });
-    expect(await deliverOutbox(db, failing, { now: new Date(now.getTime() + 24 * H) })).toEqual({ sent: [], retrying: [], failed: [] });
+    // Failed for good: neither dispatched again nor sent (until the administrator retries its job).
+    const handed: DueEmail[][] = [];
+    expect(await dispatchInto(handed, new Date(t0.getTime() + 24 * H))).toBe(0);
+    const sent: string[] = [];
+    expect(await sendOutboxEmail(db, { send: async (m) => void sent.push(m.to) }, row!.id, { now: t0, lastAttempt: false })).toBe('skipped');
+    expect(sent).toEqual([]);
   });
 
-  it(`two workers delivering at once never send a row twice (${kind === 'postgres' ? 'concurrently' : 'serially'})`, async () => {
+  it(`two dispatchers at once hand each row over under its own id (${kind === 'postgres' ? 'concurrently' : 'serially'})`, async () => {
     const t0 = new Date('2016-10-02T00:00:00Z');
     await db.insert(emailOutbox).values(
       Array.from({ length: 10 }, (_, i) => ({ toAddress: `r${i}@example.org`, subject: `第${i}封`, body: '测试', dedupeKey: `test:concurrent:${i}`, sendAfter: t0 })),
     );
-    const delivered: string[] = [];
-    let inFlight = 0;
-    let maxInFlight = 0;
-    const slow: MailTransport = {
-      send: async (m) => {
-        inFlight++;
-        maxInFlight = Math.max(maxInFlight, inFlight);
-        await new Promise((resolve) => setTimeout(resolve, 25));
-        delivered.push(m.to);
-        inFlight--;
-      },
-    };
-    const [a, b] = await Promise.all([deliverOutbox(db, slow, { now: t0, batch: 6 }), deliverOutbox(db, slow, { now: t0, batch: 6 })]);
-    expect(new Set(delivered).size).toBe(delivered.length);
-    expect(delivered).toHaveLength(10);
-    const ids = [...a.sent, ...b.sent];
-    expect(new Set(ids).size).toBe(10);
-    if (kind === 'postgres') {
-      // Both transactions held their rows at the same time: the second skipped the first one's locked rows.
-      expect(maxInFlight).toBe(2);
-      expect([a.sent.length, b.sent.length].sort()).toEqual([4, 6]);
-    } else {
-      // PGlite has one connection: the transactions run one after the other.
-      expect(maxInFlight).toBe(1);
-      expect([a.sent.length, b.sent.length].sort()).toEqual([4, 6]);
-    }
+    const a: DueEmail[][] = [];
+    const b: DueEmail[][] = [];
+    const [na, nb] = await Promise.all([dispatchInto(a, t0, 6), dispatchInto(b, t0, 6)]);
+    // Together they mark each row queued once; a row both handed over has the same id (one job in pg-boss).
+    expect(na + nb).toBe(10);
+    const ids = new Set([...a.flat(), ...b.flat()].map((r) => r.id));
     const rows = await db.select().from(emailOutbox).where(like(emailOutbox.dedupeKey, 'test:concurrent:%'));
-    expect(rows.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
+    expect([...ids].sort()).toEqual(rows.map((r) => r.id).sort());
+    expect(rows.every((r) => r.status === 'queued' && r.attempts === 0)).toBe(true);
   });
 
   it('sends a reminder over real SMTP with a Chinese subject', async () => {
@@ -392,9 +395,9 @@ describe.each(dbKinds())('reminders, e-mail and notifications on %s', (kind) => 
       const sweep = await runReminderSweep(db, at(-48), { publicUrl: 'https://pilot.example.gov.cn/' });
       // E-mails to e1, e2 and e3, whose round-2 sheet no longer counts; e6 has no address.
       expect(sweep).toEqual({ notifications: 2, emails: 3 });
-      const r = await deliverOutbox(db, transport, { now: at(-48) });
-      expect(r.retrying).toEqual([]);
-      expect(r.sent).toHaveLength(sweep.emails);
+      const handed: DueEmail[][] = [];
+      expect(await dispatchInto(handed, at(-48))).toBe(3);
+      for (const { id } of handed.flat()) expect(await sendOutboxEmail(db, transport, id, { now: at(-48), lastAttempt: false })).toBe('sent');
     } finally {
       transport.close?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -408,37 +411,5 @@ describe.each(dbKinds())('reminders, e-mail and notifications on %s', (kind) => 
     expect(header(toWang!.raw, 'Subject')).toContain('【评审提醒】《杭州市“中国制造2025”试点示范城市实施方案》');
     expect(header(toWang!.raw, 'From')).toContain('“中国制造2025”城市试点示范工作平台');
     expect(toWang!.raw).toMatch(/charset=utf-8/i);
-  });
-
-  it('runs the loop until stopped, and not at all with SCHEDULER=off', async () => {
-    const lines: string[] = [];
-    const log: SchedulerLog = {
-      info: (...a: unknown[]) => void lines.push(String(a.at(-1))),
-      warn: (...a: unknown[]) => void lines.push(String(a.at(-1))),
-      error: (...a: unknown[]) => void lines.push(String(a.at(-1))),
-    } as SchedulerLog;
-    expect(startSchedulerFromEnv(db, log, { SCHEDULER: 'off' })).toBeNull();
-    expect(lines.at(-1)).toContain('SCHEDULER=off');
-
-    // The review is over (the sweep is tested above; by the real clock every panel here is overdue):
-    // with the panels closed, the loop only has this e-mail to send.
-    await db.update(panels).set({ status: 'closed' });
-    const [row] = await db
-      .insert(emailOutbox)
-      .values({ toAddress: 'loop@example.org', subject: '循环', body: '测试', dedupeKey: 'test:loop', sendAfter: new Date(Date.now() - 1000) })
-      .returning({ id: emailOutbox.id });
-    const sent: string[] = [];
-    const scheduler = startScheduler({ db, log, intervalMs: 20, transport: { send: async (m) => void sent.push(m.to) } });
-    for (let i = 0; i < 200 && !sent.length; i++) await new Promise((resolve) => setTimeout(resolve, 10));
-    await scheduler.stop();
-    expect(sent).toEqual(['loop@example.org']);
-    expect((await db.select().from(emailOutbox).where(eq(emailOutbox.id, row!.id)))[0]!.status).toBe('sent');
-
-    // Without SMTP_URL the loop runs, e-mails stay pending, and the log says so.
-    lines.length = 0;
-    const noSmtp = startSchedulerFromEnv(db, log, {});
-    expect(noSmtp).not.toBeNull();
-    await noSmtp!.stop();
-    expect(lines.some((l) => l.includes('SMTP_URL is not set'))).toBe(true);
   });
 });

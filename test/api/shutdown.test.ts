@@ -2,7 +2,8 @@
  * A production process drains on SIGTERM: the compiled server (dist/server, built by
  * scripts/build.mjs) runs on a free port with its own data folder; several sign-ins are held open
  * half-sent, SIGTERM arrives, the port stops accepting, the held requests are then completed and
- * answered, and the process closes its database and exits 0 well within 10 s.
+ * answered, the job runner (pg-boss) stops, and the process closes its database and exits 0 well
+ * within 10 s.
  * On PGlite always, and on PostgreSQL (a throw-away database) when TEST_DATABASE_URL is set.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -162,9 +163,14 @@ describe.each(dbKinds())('SIGTERM drains the compiled server on %s', (kind) => {
     expect(code, output).toBe(0);
     expect(at - sentAt).toBeLessThan(10_000);
     expect(output).toContain('draining');
+    // The job runner (pg-boss) ran in the process and stopped within the drain.
+    expect(output).toContain('jobs: pg-boss started');
+    expect(output).toContain('jobs: stopped');
+    expect(output.indexOf('jobs: stopped')).toBeLessThan(output.indexOf('"msg":"drained"'));
     expect(output).toContain('drained');
     // Drained on its own: no connection had to be cut at the end of the grace period.
     expect(output).not.toContain('after the grace period');
-    console.log(`RESULT shutdown db=${kind} requests_held=${held.length} exit_ms_after_sigterm=${at - sentAt}`);
+    const jobsStopMs = /jobs: stopped in (\d+) ms/.exec(output)?.[1] ?? '?';
+    console.log(`RESULT shutdown db=${kind} requests_held=${held.length} exit_ms_after_sigterm=${at - sentAt} jobs_stop_ms=${jobsStopMs}`);
   });
 });

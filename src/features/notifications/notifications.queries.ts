@@ -1,9 +1,9 @@
 /**
  * Database access of notifications and the e-mail outbox: who is due a reminder, idempotent inserts
- * (the unique dedupe keys turn a repeated insert into nothing), claiming outbox rows with
- * FOR UPDATE SKIP LOCKED, and the signed-in user's own notices.
+ * (the unique dedupe keys turn a repeated insert into nothing), the outbox rows' way from pending
+ * through queued to sent or failed, and the signed-in user's own notices.
  */
-import { and, asc, count, desc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { applications, emailOutbox, experts, notifications, panelMembers, panels, scoreSheets, users } from '../../db/schema.js';
 
@@ -83,34 +83,75 @@ export async function insertEmails(db: Tx, rows: EmailInsert[]): Promise<number>
 
 // ---- outbox ------------------------------------------------------------------------------------
 
-export interface ClaimedEmail {
+/**
+ * An outbox row's status: pending (decided; waits for the sender, and for SMTP_URL), queued (handed
+ * to the email.send job), sent, or failed (the job's attempts are spent; the row's job is in the
+ * dead-letter queue, where the administrator may retry it).
+ */
+export type OutboxStatus = 'pending' | 'queued' | 'sent' | 'failed';
+
+export interface DueEmail {
   id: string;
-  toAddress: string;
-  subject: string;
-  body: string;
-  attempts: number;
+  dedupeKey: string;
 }
 
-/**
- * Locks up to `batch` pending rows that are due. Must run inside a transaction: the row locks last until
- * it ends, and rows another process holds are skipped rather than waited for.
- */
-export async function claimDueEmails(tx: Tx, now: Date, batch: number): Promise<ClaimedEmail[]> {
-  return tx
-    .select({ id: emailOutbox.id, toAddress: emailOutbox.toAddress, subject: emailOutbox.subject, body: emailOutbox.body, attempts: emailOutbox.attempts })
+/** Up to `limit` pending rows that are due, oldest first: what the dispatcher hands to email.send. */
+export async function dueEmails(db: Tx, now: Date, limit: number): Promise<DueEmail[]> {
+  return db
+    .select({ id: emailOutbox.id, dedupeKey: emailOutbox.dedupeKey })
     .from(emailOutbox)
     .where(and(eq(emailOutbox.status, 'pending'), lte(emailOutbox.sendAfter, now)))
     .orderBy(asc(emailOutbox.sendAfter), asc(emailOutbox.createdAt), asc(emailOutbox.id))
-    .limit(batch)
-    .for('update', { skipLocked: true });
+    .limit(limit);
 }
 
-export async function markEmailSent(tx: Tx, id: string, now: Date, attempts: number) {
-  await tx.update(emailOutbox).set({ status: 'sent', sentAt: now, attempts, lastError: null }).where(eq(emailOutbox.id, id));
+/** Marks pending rows queued (rows another process marked, or its job already sent, stay as they are). */
+export async function markEmailsQueued(db: Tx, ids: string[]): Promise<number> {
+  if (!ids.length) return 0;
+  const rows = await db
+    .update(emailOutbox)
+    .set({ status: 'queued' })
+    .where(and(inArray(emailOutbox.id, ids), eq(emailOutbox.status, 'pending')))
+    .returning({ id: emailOutbox.id });
+  return rows.length;
 }
 
-export async function markEmailFailure(tx: Tx, id: string, change: { status: 'pending' | 'failed'; attempts: number; sendAfter: Date; lastError: string }) {
-  await tx.update(emailOutbox).set(change).where(eq(emailOutbox.id, id));
+export async function emailById(db: Tx, id: string) {
+  const [row] = await db
+    .select({ id: emailOutbox.id, toAddress: emailOutbox.toAddress, subject: emailOutbox.subject, body: emailOutbox.body, status: emailOutbox.status, attempts: emailOutbox.attempts })
+    .from(emailOutbox)
+    .where(eq(emailOutbox.id, id));
+  return row ?? null;
+}
+
+/** Still to be sent: pending (its job ran before the dispatcher marked it) or queued. */
+const unsent = inArray(emailOutbox.status, ['pending', 'queued']);
+
+/** Marks a row sent, once: false when it was no longer waiting to be sent. */
+export async function markEmailSent(db: Tx, id: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(emailOutbox)
+    .set({ status: 'sent', sentAt: now, attempts: sql`${emailOutbox.attempts} + 1`, lastError: null })
+    .where(and(eq(emailOutbox.id, id), unsent))
+    .returning({ id: emailOutbox.id });
+  return rows.length > 0;
+}
+
+/** Counts a failed attempt; the last one allowed marks the row failed. */
+export async function markEmailAttemptFailed(db: Tx, id: string, change: { giveUp: boolean; lastError: string }) {
+  await db
+    .update(emailOutbox)
+    .set({ attempts: sql`${emailOutbox.attempts} + 1`, lastError: change.lastError, ...(change.giveUp ? { status: 'failed' } : {}) })
+    .where(and(eq(emailOutbox.id, id), unsent));
+}
+
+/** The e-mails named, addressing only: what a dead-letter job of email.send was about. */
+export async function emailSummaries(db: Tx, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .select({ id: emailOutbox.id, toAddress: emailOutbox.toAddress, subject: emailOutbox.subject, status: emailOutbox.status, attempts: emailOutbox.attempts })
+    .from(emailOutbox)
+    .where(inArray(emailOutbox.id, ids));
 }
 
 export async function countPendingEmails(db: Tx): Promise<number> {
@@ -138,9 +179,9 @@ export async function listOutbox(db: Tx, opts: { status?: string; limit: number 
     .limit(opts.limit);
 }
 
-export async function outboxCounts(db: Tx): Promise<Record<'pending' | 'sent' | 'failed', number>> {
+export async function outboxCounts(db: Tx): Promise<Record<OutboxStatus, number>> {
   const rows = await db.select({ status: emailOutbox.status, n: count() }).from(emailOutbox).groupBy(emailOutbox.status);
-  const out = { pending: 0, sent: 0, failed: 0 };
+  const out = { pending: 0, queued: 0, sent: 0, failed: 0 };
   for (const r of rows) if (r.status in out) out[r.status as keyof typeof out] = r.n;
   return out;
 }

@@ -1,16 +1,23 @@
 /**
  * The signed-in user's notices (any role: each sees only their own, by the policy's notice scope) and,
- * for the platform administrator, the e-mail outbox's recent rows with their delivery status (never the bodies).
+ * for the platform administrator, the e-mail outbox's recent rows with their delivery status (never the
+ * bodies) and the dead-letter jobs, which they may retry.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Db } from '../../db/client.js';
+import type { Database } from '../../db/client.js';
 import { AppError } from '../../kernel/app-error.js';
 import { errorResponses } from '../../kernel/openapi.js';
 import { requireUser, type SessionUser } from '../../kernel/request-guards.js';
 import { iso } from '../../shared/contract/wire.js';
 import { notificationAbilities, notificationScopeOf } from '../../shared/permissions/notification-scope.js';
+import { listDeadLetters, retryDeadLetter, type DeadLetter } from './dead-letters.js';
 import {
+  deadLetterListSchema,
+  deadLetterParams,
+  deadLetterQuery,
+  retryResultSchema,
+  type DeadLetterJob,
   markAllReadResponse,
   markReadResponse,
   noticeListQuery,
@@ -52,9 +59,22 @@ function presentOutboxRow(r: OutboxDbRow): OutboxRow {
   };
 }
 
-export async function notificationRoutes(app: FastifyInstance, opts: { db: Db }) {
+function presentDeadLetter(d: DeadLetter): DeadLetterJob {
+  return {
+    id: d.id,
+    queue: d.queue,
+    error: d.error,
+    failedAt: iso(d.failedAt),
+    email: d.email,
+    // The route already demands the administrator's permission: what is left is whether it can go back.
+    abilities: d.retryable ? ['retry'] : [],
+  };
+}
+
+export async function notificationRoutes(app: FastifyInstance, opts: { database: Database }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { db } = opts;
+  const { database } = opts;
+  const db = database.db;
   const tags = ['notifications'];
 
   r.get(
@@ -123,6 +143,40 @@ export async function notificationRoutes(app: FastifyInstance, opts: { db: Db })
     async (req) => {
       const [rows, counts] = await Promise.all([listOutbox(db, req.query), outboxCounts(db)]);
       return { items: rows.map(presentOutboxRow), counts };
+    },
+  );
+
+  r.get(
+    '/admin/jobs/dead-letter',
+    {
+      config: { permission: 'user.manage' },
+      schema: {
+        tags: ['administration'],
+        summary: '失败任务 Dead-letter jobs: jobs whose retries are spent, newest first',
+        querystring: deadLetterQuery,
+        response: { 200: deadLetterListSchema, ...errorResponses(401, 403, 422) },
+      },
+    },
+    async (req) => {
+      const { installed, items } = await listDeadLetters(database, req.query.limit);
+      return { installed, items: items.map(presentDeadLetter) };
+    },
+  );
+
+  r.post(
+    '/admin/jobs/dead-letter/:id/retry',
+    {
+      config: { permission: 'user.manage' },
+      schema: {
+        tags: ['administration'],
+        summary: '重试失败任务 Retry a dead-letter job: a new job with its data on the queue it failed on',
+        params: deadLetterParams,
+        response: { 200: retryResultSchema, ...errorResponses(401, 403, 404, 409, 422) },
+      },
+    },
+    async (req) => {
+      const me = requireUser(req);
+      return retryDeadLetter(database, req.params.id, { userId: me.id });
     },
   );
 }
