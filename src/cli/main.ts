@@ -4,6 +4,8 @@
  *   npm run cli -- check-plan FILE.json [--json] [--lang en-US]
  *   npm run cli -- parse-target "<wording>" [--year 2016]
  *   npm run cli -- attainment FILE.json
+ *   npm run cli -- audit-verify | audit-prune | audit-export [--out F] | create-admin … | admin-password …
+ *     (on the platform's database; see db-commands.ts)
  *
  * check-plan exits 0 when nothing blocks submission, 1 when something does, 2 when the file cannot
  * be read, is not JSON or does not match the exchange format (docs/plan-format.md). attainment prints
@@ -17,6 +19,7 @@ import { attainmentReport } from '../shared/monitoring/attainment-report';
 import { checkPlan, hasBlocking, type Finding } from '../shared/plan/checker';
 import { parseTargetWording } from '../shared/plan/parse-target';
 import { planSchema } from '../shared/plan/plan-schema';
+import { DB_COMMANDS, runDbCommand, type DbCommand } from './db-commands';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -29,7 +32,19 @@ const USAGE = `用法 Usage:
   parse-target "<目标表述 wording>" [--year 申报年度 application year]
       解析目标表述 Parse a target's wording into structured fields (JSON)
   attainment FILE.json
-      计算目标完成情况 Attainment of each target per year: required value, progress, status, projection (JSON; docs/attainment-format.md)`;
+      计算目标完成情况 Attainment of each target per year: required value, progress, status, projection (JSON; docs/attainment-format.md)
+
+On the platform's database (DATABASE_URL, or the PGlite folder with the server stopped):
+  audit-verify
+      校验审计日志 SM3 哈希链 Verify the audit log's SM3 chain (exit 0: intact, 1: broken, names the first broken record)
+  audit-prune
+      清理超过保留期的审计记录 Prune records older than AUDIT_RETENTION_MONTHS (at least 6), leaving a checkpoint
+  audit-export [--out FILE.csv]
+      导出审计日志 Export the whole audit log as CSV
+  create-admin --role platform_admin|security_admin|audit_admin --username U --name N [--organisation O]
+      任命管理员（三权分立）Appoint an administrator; the password is read from ADMIN_PASSWORD
+  admin-password --username U
+      重置管理员口令并解锁 Set an administrator's password from ADMIN_PASSWORD and unlock the account`;
 
 type Lang = 'zh-CN' | 'en-US';
 
@@ -147,10 +162,11 @@ function attainmentCommand(args: Args, io: CliIo): number {
   return 0;
 }
 
-/** Runs the CLI with the arguments after the script name; returns the exit code. */
-export function runCli(argv: readonly string[], io: CliIo): number {
+/** Runs the CLI with the arguments after the script name; returns the exit code (later, for database commands). */
+export function runCli(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): number | Promise<number> {
   const [command, ...rest] = argv;
   const args = parseArgs(rest);
+  if ((DB_COMMANDS as readonly string[]).includes(command ?? '')) return runDbCommand(command as DbCommand, args.flags, io, env);
   switch (command) {
     case 'check-plan':
       return checkPlanCommand(args, io);
@@ -171,8 +187,10 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (invokedDirectly) {
-  process.exitCode = runCli(process.argv.slice(2), {
+  const code = runCli(process.argv.slice(2), {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
-  });
+  }, process.env);
+  if (typeof code === 'number') process.exitCode = code;
+  else void code.then((c) => (process.exitCode = c));
 }

@@ -9,6 +9,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyReply } from 'fastify';
+import { noteAudit } from './audit-note.js';
 
 export function blobPath(uploadDir: string, sha256: string): string {
   return join(uploadDir, sha256.slice(0, 2), sha256);
@@ -39,15 +40,40 @@ export interface StoredFile {
   sha256: string;
 }
 
-/** Streams a stored file back as a download the browser will neither sniff, run, nor cache. */
+/**
+ * Types a browser shows as they are without running anything: the kinds uploads are checked to be
+ * (src/shared/files/file-type.ts). Any other stored type goes out as application/octet-stream, so that
+ * no upload is ever rendered as HTML, SVG or script, whatever its record says.
+ */
+const INERT_TYPES = new Set([
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/msword',
+  'application/vnd.ms-excel',
+  'application/octet-stream',
+  'image/png',
+  'image/jpeg',
+]);
+
+export function downloadContentType(mimeType: string): string {
+  const base = mimeType.split(';')[0]!.trim().toLowerCase();
+  return INERT_TYPES.has(base) ? base : 'application/octet-stream';
+}
+
+/**
+ * Streams a stored file back as a download the browser will neither sniff, run, render inline, nor
+ * cache: always an attachment, of an inert type, sandboxed by its own CSP. The audit log records it.
+ */
 export function sendBlob(reply: FastifyReply, uploadDir: string, f: StoredFile) {
-  const ascii = f.filename.replace(/[^\x20-\x7e]/g, '_');
+  const ascii = f.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  noteAudit(reply.request, { storedFile: true, details: { file: { name: f.filename, sha256: f.sha256, size: f.size } } });
   return reply
-    .header('content-type', f.mimeType)
+    .header('content-type', downloadContentType(f.mimeType))
     .header('content-length', f.size)
     .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.filename)}`)
     .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('content-security-policy', "default-src 'none'; sandbox; frame-ancestors 'none'")
     .header('cache-control', 'private, no-store')
     .send(createReadStream(blobPath(uploadDir, f.sha256)));
 }
