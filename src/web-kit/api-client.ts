@@ -33,14 +33,14 @@ const NETWORK_ERROR: LocalizedText = {
 };
 
 let csrfToken: string | null = null;
-let onUnauthorized: (() => void) | null = null;
+let onUnauthorized: ((code: string) => void) | null = null;
 
 export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
-/** Called when a request other than sign-in finds the session gone (401). */
-export function setUnauthorizedHandler(handler: (() => void) | null) {
+/** Called when a request other than sign-in finds the session gone (401), with the refusal's code (e.g. SESSION_EXPIRED). */
+export function setUnauthorizedHandler(handler: ((code: string) => void) | null) {
   onUnauthorized = handler;
 }
 
@@ -80,7 +80,7 @@ export async function request<T>(method: Method, path: string, body?: unknown, i
       err?.message ?? { 'zh-CN': `请求失败（${res.status}）。`, 'en-US': `The request failed (${res.status}).` },
       err?.details,
     );
-    if (res.status === 401 && !path.startsWith('/auth/')) onUnauthorized?.();
+    if (res.status === 401 && (!path.startsWith('/auth/') || apiError.code === 'SESSION_EXPIRED')) onUnauthorized?.(apiError.code);
     throw apiError;
   }
   return data as T;

@@ -5,8 +5,14 @@
 import type { Db } from '../../src/db/client.js';
 import { createOrganisation, createUser, hashPassword } from '../../src/features/accounts/accounts.queries.js';
 import type { Role } from '../../src/shared/roles/roles.js';
+import { DEFAULT_TOTP_ROLES } from '../../src/shared/identity/sessions.js';
 
 export const PASSWORD = 'Test@2025-pass';
+/**
+ * The second factor of the test accounts whose role needs one (provincial and ministry): the login
+ * helper computes their codes from it with the platform's own TOTP function.
+ */
+export const TEST_TOTP_SECRET = 'KRSXG5CUN52HAVDFON2FGZLDOJSXIMJS'; // base32 of "TestTotpTestSecret12"
 
 const ACCOUNTS: { username: string; role: Role; org: string; kind: Parameters<typeof createOrganisation>[1]['kind']; division: string; authority?: string }[] = [
   { username: 'hangzhou', role: 'city_applicant', org: '杭州市', kind: 'city', division: '330100' },
@@ -34,6 +40,13 @@ export async function seedAccounts(db: Db): Promise<void> {
   const passwordHash = await cachedHash;
   for (const a of ACCOUNTS) {
     const organisationId = await createOrganisation(db, { name: a.org, kind: a.kind, divisionCode: a.division, authorityId: a.authority ?? null });
-    await createUser(db, { username: a.username, passwordHash, displayName: `${a.org}用户`, role: a.role, organisationId });
+    await createUser(db, {
+      username: a.username,
+      passwordHash,
+      displayName: `${a.org}用户`,
+      role: a.role,
+      organisationId,
+      ...(DEFAULT_TOTP_ROLES.includes(a.role) ? { totpSecret: TEST_TOTP_SECRET } : {}),
+    });
   }
 }

@@ -12,6 +12,10 @@ import { migrateDatabase, openDatabase, type Database, type DbKind } from '../..
 import type { Clock } from '../../src/kernel/clock.js';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
+import { users } from '../../src/db/schema.js';
+import { totpCode } from '../../src/shared/identity/totp.js';
+import { eq } from 'drizzle-orm';
+import { TEST_TOTP_SECRET } from './seed-accounts.js';
 
 export function dbKinds(): DbKind[] {
   const url = process.env.TEST_DATABASE_URL;
@@ -58,7 +62,10 @@ export async function createPgDatabase(): Promise<{ url: string; drop: () => Pro
   };
 }
 
-export async function makeTestApp(kind: DbKind, env: Record<string, string> = {}, opts: { clock?: Clock } = {}): Promise<TestApp> {
+/** Each test app's database, so the login helper can sign an account in many times a second (see login). */
+const databases = new WeakMap<FastifyInstance, Database>();
+
+export async function makeTestApp(kind: DbKind, env: Record<string, string> = {}, opts: { clock?: Clock; sessionClock?: Clock } = {}): Promise<TestApp> {
   const uploadDir = mkdtempSync(join(tmpdir(), 'mic-uploads-'));
   let drop: (() => Promise<void>) | null = null;
   let database: Database;
@@ -71,8 +78,9 @@ export async function makeTestApp(kind: DbKind, env: Record<string, string> = {}
   }
   await migrateDatabase(database);
   const config = { ...loadConfig({ ...env, DATA_DIR: uploadDir }), uploadDir, maxUploadBytes: Number(env.MAX_UPLOAD_BYTES ?? 1024 * 1024) };
-  const app = await buildApp({ database, config, clock: opts.clock });
+  const app = await buildApp({ database, config, clock: opts.clock, sessionClock: opts.sessionClock });
   await app.ready();
+  databases.set(app, database);
   return {
     app,
     database,
@@ -93,8 +101,30 @@ export interface Client {
   request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
 }
 
-export async function login(app: FastifyInstance, username: string, password: string): Promise<Client> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+/**
+ * The current TOTP code of an account for the helpers, from the secret it is enrolled with (the
+ * test accounts' TEST_TOTP_SECRET, the demo accounts' DEMO_TOTP_SECRET, or one a test enrolled).
+ * Tests sign the same account in many times within one 30-second step, which the platform rightly
+ * refuses as a replay; so the helper first forgets the account's last used step in the database.
+ * The replay rule itself is tested on its own (test/api/identity.test.ts), without this helper.
+ */
+export async function freshTotpCode(app: FastifyInstance, username: string, secret?: string): Promise<string> {
+  const database = databases.get(app);
+  let enrolled = secret;
+  if (database) {
+    const rows = await database.db.update(users).set({ totpLastStep: null }).where(eq(users.username, username)).returning({ secret: users.totpSecret });
+    enrolled ??= rows[0]?.secret ?? undefined;
+  }
+  return totpCode(enrolled ?? TEST_TOTP_SECRET, app.identity.clock());
+}
+
+export async function login(app: FastifyInstance, username: string, password: string, opts: { totpSecret?: string } = {}): Promise<Client> {
+  let res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  // Provincial and ministry accounts sign in with a second factor: the code comes from the test secret.
+  if (res.statusCode === 401 && res.json().error?.code === 'TOTP_CODE_REQUIRED') {
+    const code = await freshTotpCode(app, username, opts.totpSecret);
+    res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password, code } });
+  }
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const setCookie = res.headers['set-cookie'];
   const raw = Array.isArray(setCookie) ? setCookie[0]! : String(setCookie);

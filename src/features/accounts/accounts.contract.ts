@@ -1,5 +1,6 @@
 /**
- * The account administration API as it crosses the wire (permission user.manage): organisations
+ * The account administration API as it crosses the wire (user.read to see; user.manage, user.unlock
+ * and session.revoke to change): organisations
  * bound to divisions, users with one role each, and the changes to a user (deactivate, reactivate,
  * unlock, reset the password). Each object says what the administrator may do with it.
  */
@@ -9,6 +10,11 @@ import { ORGANISATION_ACTIONS, ORGANISATION_KINDS, USER_ACTIONS } from '../../sh
 import { ROLES } from '../../shared/roles/roles.js';
 
 export const userParams = z.object({ id: z.uuid() });
+export const userSessionParams = z.object({ id: z.uuid(), sessionId: z.string().regex(/^[0-9a-f]{64}$/) });
+
+/** What an administrator may do with an account: the account rules' actions, and resetting the second factor (security administrator). */
+export const ADMIN_USER_ACTIONS = [...USER_ACTIONS, 'resetSecondFactor'] as const;
+export type AdminUserAction = (typeof ADMIN_USER_ACTIONS)[number];
 
 export const newOrganisationBody = z.object({
   name: z.string().trim().min(2).max(200),
@@ -32,6 +38,7 @@ export const userChangeBody = z
 
 export const createdSchema = z.object({ id: z.string() });
 export const okSchema = z.object({ ok: z.literal(true) });
+export const revokedSchema = z.object({ ended: z.number().int().describe('Sessions ended') });
 
 export const organisationSchema = z
   .object({
@@ -63,9 +70,18 @@ export const userSchema = z
     organisationKind: z.enum(ORGANISATION_KINDS),
     divisionCode: z.string(),
     authorityId: z.string().nullable(),
-    abilities: abilitiesOf(USER_ACTIONS),
+    sessions: z.number().int().describe('Sessions open now'),
+    totpEnabled: z.boolean().describe('Signs in with a TOTP second factor'),
+    mustChangePassword: z.boolean().describe('A temporary or expired password, to be changed at the next sign-in'),
+    passwordChangedAt: isoDateTime,
+    abilities: abilitiesOf(ADMIN_USER_ACTIONS),
   })
   .describe('A user account');
+
+export const adminSessionSchema = z
+  .object({ id: z.string(), createdAt: isoDateTime, lastSeenAt: isoDateTime, address: z.string().nullable(), userAgent: z.string().nullable() })
+  .describe('An open session of a user');
+export const adminSessionListSchema = listOf(adminSessionSchema);
 
 export const organisationListSchema = listOf(organisationSchema);
 export const userListSchema = listOf(userSchema);
@@ -78,3 +94,6 @@ export type AdminUser = z.infer<typeof userSchema>;
 export type OrganisationList = z.infer<typeof organisationListSchema>;
 export type UserList = z.infer<typeof userListSchema>;
 export type Created = z.infer<typeof createdSchema>;
+export type Revoked = z.infer<typeof revokedSchema>;
+export type AdminSession = z.infer<typeof adminSessionSchema>;
+export type AdminSessionList = z.infer<typeof adminSessionListSchema>;

@@ -1,5 +1,5 @@
 import argon2 from 'argon2';
-import { eq, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { organisations, sessions, users } from '../../db/schema.js';
 import type { Role } from '../../shared/roles/roles.js';
@@ -34,7 +34,19 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
 
 export async function createUser(
   db: Db,
-  u: { username: string; password?: string; passwordHash?: string; displayName: string; role: Role; organisationId: string; email?: string },
+  u: {
+    username: string;
+    password?: string;
+    passwordHash?: string;
+    displayName: string;
+    role: Role;
+    organisationId: string;
+    email?: string;
+    /** Set by an administrator: to be changed at the first sign-in. */
+    temporaryPassword?: boolean;
+    /** Enrolled with this TOTP secret already (demo and test accounts). */
+    totpSecret?: string;
+  },
 ) {
   const passwordHash = u.passwordHash ?? (await hashPassword(u.password ?? ''));
   const [row] = await db
@@ -46,6 +58,9 @@ export async function createUser(
       role: u.role,
       organisationId: u.organisationId,
       email: u.email ?? null,
+      passwordHistory: [passwordHash],
+      mustChangePassword: u.temporaryPassword ?? false,
+      ...(u.totpSecret ? { totpSecret: u.totpSecret, totpEnabledAt: new Date() } : {}),
     })
     .returning({ id: users.id });
   return row!.id;
@@ -73,11 +88,15 @@ export async function listUsers(db: Db) {
       failedLogins: users.failedLogins,
       lockedUntil: users.lockedUntil,
       createdAt: users.createdAt,
+      totpEnabled: sql<boolean>`${users.totpEnabledAt} is not null`,
+      mustChangePassword: users.mustChangePassword,
+      passwordChangedAt: users.passwordChangedAt,
       organisationId: organisations.id,
       organisationName: organisations.name,
       organisationKind: organisations.kind,
       divisionCode: organisations.divisionCode,
       authorityId: organisations.authorityId,
+      sessions: sql<number>`(select count(*)::int from ${sessions} where ${sessions.userId} = ${users.id} and ${sessions.expiresAt} > now())`,
     })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
@@ -102,7 +121,27 @@ export async function updateUser(
   return rows.length === 1;
 }
 
-/** Ends every session of a user (deactivation, password reset). */
-export async function deleteSessionsOf(db: Db, userId: string) {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+/** Removes a user's second factor (the security administrator's reset): they enrol again at the next sign-in. */
+export async function resetSecondFactor(db: Db, id: string) {
+  await db.update(users).set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null, recoveryCodes: [] }).where(eq(users.id, id));
+}
+
+/** A user's open sessions, newest activity first. */
+export async function listSessionsOfUser(db: Db, userId: string) {
+  return db
+    .select({ id: sessions.id, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, address: sessions.address, userAgent: sessions.userAgent })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, sql`now()`)))
+    .orderBy(desc(sessions.lastSeenAt));
+}
+
+export async function deleteOneSession(db: Db, userId: string, sessionId: string): Promise<boolean> {
+  const rows = await db.delete(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId))).returning({ id: sessions.id });
+  return rows.length === 1;
+}
+
+/** Ends every session of a user (deactivation, password reset, the security administrator's revocation); returns how many. */
+export async function deleteSessionsOf(db: Db, userId: string): Promise<number> {
+  const rows = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+  return rows.length;
 }

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Role } from '../../shared/roles/roles.js';
 import type { SessionUser } from '../../kernel/request-guards.js';
@@ -12,6 +12,13 @@ export async function findUserForLogin(db: Db, username: string) {
       failedLogins: users.failedLogins,
       lockedUntil: users.lockedUntil,
       active: users.active,
+      role: users.role,
+      passwordChangedAt: users.passwordChangedAt,
+      mustChangePassword: users.mustChangePassword,
+      totpSecret: users.totpSecret,
+      totpEnabledAt: users.totpEnabledAt,
+      totpLastStep: users.totpLastStep,
+      recoveryCodes: users.recoveryCodes,
     })
     .from(users)
     .where(eq(users.username, username))
@@ -19,14 +26,99 @@ export async function findUserForLogin(db: Db, username: string) {
   return rows[0] ?? null;
 }
 
-export async function recordLoginFailure(db: Db, userId: string, maxFailures: number, lockMinutes: number) {
-  await db
+/** Counts one wrong password or code; the lock starts when the count reaches the limit (atomic). */
+export async function recordLoginFailure(db: Db, userId: string, maxFailures: number, lockMinutes: number, now: Date) {
+  const rows = await db
     .update(users)
     .set({
       failedLogins: sql`${users.failedLogins} + 1`,
-      lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${maxFailures} then now() + make_interval(mins => ${lockMinutes}) else ${users.lockedUntil} end`,
+      lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${maxFailures} then ${now.toISOString()}::timestamptz + make_interval(mins => ${lockMinutes}) else ${users.lockedUntil} end`,
     })
-    .where(eq(users.id, userId));
+    .where(eq(users.id, userId))
+    .returning({ failedLogins: users.failedLogins });
+  return rows[0]?.failedLogins ?? 0;
+}
+
+/** Accepts a TOTP step only if it is later than the last one (compare-and-set: two sign-ins with one code, one wins). */
+export async function claimTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), sql`(${users.totpLastStep} is null or ${users.totpLastStep} < ${step})`))
+    .returning({ id: users.id });
+  return rows.length === 1;
+}
+
+/** Uses up one recovery code (compare-and-set on the list as read). */
+export async function replaceRecoveryCodes(db: Db, userId: string, before: string[], after: string[]): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ recoveryCodes: after })
+    .where(and(eq(users.id, userId), sql`${users.recoveryCodes} = ${JSON.stringify(before)}::jsonb`))
+    .returning({ id: users.id });
+  return rows.length === 1;
+}
+
+export async function getIdentity(db: Db, userId: string) {
+  const rows = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      role: users.role,
+      passwordHash: users.passwordHash,
+      passwordHistory: users.passwordHistory,
+      passwordChangedAt: users.passwordChangedAt,
+      mustChangePassword: users.mustChangePassword,
+      totpSecret: users.totpSecret,
+      totpEnabledAt: users.totpEnabledAt,
+      totpLastStep: users.totpLastStep,
+      recoveryCodes: users.recoveryCodes,
+    })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function updateIdentity(
+  db: Db,
+  userId: string,
+  set: Partial<{
+    passwordHash: string;
+    passwordHistory: string[];
+    passwordChangedAt: Date;
+    mustChangePassword: boolean;
+    totpSecret: string | null;
+    totpEnabledAt: Date | null;
+    totpLastStep: number | null;
+    recoveryCodes: string[];
+  }>,
+) {
+  await db.update(users).set(set).where(eq(users.id, userId));
+}
+
+export async function setMustChangePassword(db: Db, userId: string) {
+  await db.update(users).set({ mustChangePassword: true }).where(eq(users.id, userId));
+}
+
+/** A user's open sessions, newest activity first. */
+export async function listSessionsOf(db: Db, userId: string) {
+  return db
+    .select({ id: sessions.id, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, address: sessions.address, userAgent: sessions.userAgent, expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, sql`now()`)))
+    .orderBy(desc(sessions.lastSeenAt));
+}
+
+/** Ends one session of a user; false when it is not theirs or gone. */
+export async function deleteSessionOf(db: Db, userId: string, sessionId: string): Promise<boolean> {
+  const rows = await db.delete(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId))).returning({ id: sessions.id });
+  return rows.length === 1;
+}
+
+/** Writes a session's last activity (at most once a minute per session, see shouldTouch). */
+export async function touchSession(db: Db, id: string, at: Date) {
+  await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
 }
 
 export async function resetLoginFailures(db: Db, userId: string) {
@@ -61,7 +153,7 @@ export async function bumpThrottle(db: Db, key: string, windowSeconds: number): 
 
 export async function insertSession(
   db: Db,
-  row: { id: string; userId: string; csrfToken: string; expiresAt: Date },
+  row: { id: string; userId: string; csrfToken: string; expiresAt: Date; lastSeenAt: Date; address: string | null; userAgent: string | null },
 ) {
   await db.insert(sessions).values(row);
 }
@@ -84,6 +176,9 @@ function sessionLookup(db: Db) {
     .select({
       csrfToken: sessions.csrfToken,
       expiresAt: sessions.expiresAt,
+      lastSeenAt: sessions.lastSeenAt,
+      mustChangePassword: users.mustChangePassword,
+      totpEnabled: sql<boolean>`${users.totpEnabledAt} is not null`,
       userId: users.id,
       username: users.username,
       displayName: users.displayName,

@@ -34,6 +34,22 @@ export function useCreateUser() {
   });
 }
 
+export function useRevokeSessions() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => adminApi.revokeSessions(id),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.users }),
+  });
+}
+
+export function useResetSecondFactor() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => adminApi.resetSecondFactor(id),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.users }),
+  });
+}
+
 export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -1,8 +1,8 @@
 /**
- * The account administration endpoints (/admin/*, permission user.manage) for the web, through the
+ * The account administration endpoints (/admin/*: user.read, user.manage, user.unlock, session.revoke) for the web, through the
  * shared API client (cookie, CSRF header, typed errors); the shapes come from the accounts contract.
  */
-import type { Created, NewOrganisation, NewUser, OrganisationList, UserChange, UserList } from '../accounts.contract';
+import type { Created, NewOrganisation, NewUser, OrganisationList, Revoked, UserChange, UserList } from '../accounts.contract';
 import { enc, request } from '../../../web-kit/api-client';
 
 export const adminApi = {
@@ -11,4 +11,6 @@ export const adminApi = {
   users: () => request<UserList>('GET', '/admin/users'),
   createUser: (body: NewUser) => request<Created>('POST', '/admin/users', body),
   updateUser: (id: string, body: UserChange) => request<{ ok: true }>('PATCH', `/admin/users/${enc(id)}`, body),
+  revokeSessions: (id: string) => request<Revoked>('DELETE', `/admin/users/${enc(id)}/sessions`),
+  resetSecondFactor: (id: string) => request<{ ok: true }>('DELETE', `/admin/users/${enc(id)}/totp`),
 };

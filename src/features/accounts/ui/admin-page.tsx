@@ -22,7 +22,9 @@ export default function AdminPage({ search, onSearch }: Props) {
   const { t } = useI18n();
   const me = useMe();
   const tab = search.tab === 'orgs' ? 'orgs' : 'users';
-  const allowed = me.permissions.includes('user.manage');
+  const allowed = me.permissions.includes('user.read');
+  // The security administrator sees the same lists, with only their own actions (三权分立).
+  const manages = me.permissions.includes('user.manage');
 
   const usersQuery = useQuery({ ...accountQueries.users(), enabled: allowed });
   const orgsQuery = useQuery({ ...accountQueries.organisations(), enabled: allowed });
@@ -42,9 +44,9 @@ export default function AdminPage({ search, onSearch }: Props) {
       <div className="page-head">
         <div>
           <h1 className="page-title" data-testid="page-title">
-            {t('admin.title')}
+            {t(manages ? 'admin.title' : 'admin.security.title')}
           </h1>
-          <div className="muted">{t('admin.subtitle')}</div>
+          <div className="muted">{t(manages ? 'admin.subtitle' : 'admin.security.subtitle')}</div>
         </div>
       </div>
       <div className="panel">
@@ -63,7 +65,7 @@ export default function AdminPage({ search, onSearch }: Props) {
               children: usersQuery.isError ? (
                 <QueryError error={usersQuery.error} onRetry={() => void usersQuery.refetch()} />
               ) : (
-                <UsersTab users={users} orgs={orgs} meId={me.user.id} />
+                <UsersTab users={users} orgs={orgs} meId={me.user.id} canCreate={manages} />
               ),
             },
             {
@@ -77,7 +79,7 @@ export default function AdminPage({ search, onSearch }: Props) {
               children: orgsQuery.isError ? (
                 <QueryError error={orgsQuery.error} onRetry={() => void orgsQuery.refetch()} />
               ) : (
-                <OrganisationsTab orgs={orgs} users={users} />
+                <OrganisationsTab orgs={orgs} users={users} canCreate={manages} />
               ),
             },
           ]}

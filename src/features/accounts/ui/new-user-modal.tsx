@@ -82,7 +82,7 @@ export function NewUserModal({ open, orgs, onClose, onCreated }: Props) {
         err instanceof ApiError
           ? err.code === 'USERNAME_TAKEN'
             ? 'username'
-            : err.code === 'WEAK_PASSWORD'
+            : err.code.startsWith('PASSWORD_')
               ? 'password'
               : err.code === 'ROLE_NOT_FOR_ORGANISATION'
                 ? 'organisationId'

@@ -14,9 +14,11 @@ import { NewOrganisationModal } from './new-organisation-modal';
 interface Props {
   orgs: AdminOrganisation[] | null;
   users: AdminUser[] | null;
+  /** The system administrator creates organisations; the security administrator does not. */
+  canCreate: boolean;
 }
 
-export function OrganisationsTab({ orgs, users }: Props) {
+export function OrganisationsTab({ orgs, users, canCreate }: Props) {
   const { t, l } = useI18n();
   const { message } = App.useApp();
   const authorities = useAuthorities();
@@ -90,9 +92,11 @@ export function OrganisationsTab({ orgs, users }: Props) {
           data-testid="orgs-search"
         />
         <span style={{ flex: 1 }} />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="btn-new-org">
-          {t('admin.orgs.new')}
-        </Button>
+        {canCreate && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="btn-new-org">
+            {t('admin.orgs.new')}
+          </Button>
+        )}
       </div>
       <Table<AdminOrganisation>
         rowKey="id"

@@ -1,20 +1,23 @@
 /**
  * Password and confirmation fields checked against the platform's password policy
- * (src/shared/permissions/account-rules.ts) before anything is sent: the server applies the same rules.
+ * (src/shared/identity/password-policy.ts, 等保 defaults) before anything is sent: the server applies the
+ * same rules with its configured numbers, and the history besides.
  */
 import { Form, Input, type FormInstance, type FormRule } from 'antd';
-import { MIN_PASSWORD_LENGTH, passwordProblems, type PasswordProblem } from '../../../shared/permissions/account-rules';
+import { DEFAULT_PASSWORD_POLICY, passwordProblems, type PasswordProblem } from '../../../shared/identity/password-policy';
 import { useI18n, type MessageKey, type Translate } from './i18n';
 
 const PROBLEM_KEYS: Record<PasswordProblem, MessageKey> = {
   TOO_SHORT: 'password.TOO_SHORT',
-  NEEDS_LETTER_AND_DIGIT: 'password.NEEDS_LETTER_AND_DIGIT',
+  TOO_FEW_CLASSES: 'password.TOO_FEW_CLASSES',
   CONTAINS_USERNAME: 'password.CONTAINS_USERNAME',
+  BREACHED: 'password.BREACHED',
+  REUSED: 'password.REUSED',
 };
 
 /** The policy's complaints about a password, in the current language. */
 export function passwordMessages(t: Translate, password: string, username: string): string[] {
-  return passwordProblems(password, username).map((p) => t(PROBLEM_KEYS[p], { n: MIN_PASSWORD_LENGTH }));
+  return passwordProblems(password, username).map((p) => t(PROBLEM_KEYS[p], { n: DEFAULT_PASSWORD_POLICY.minLength }));
 }
 
 export function passwordRules(t: Translate, username: () => string): FormRule[] {
@@ -51,7 +54,7 @@ export function PasswordFields<T>({ form, username, label, passwordTestId, confi
         name="password"
         label={label}
         rules={passwordRules(t, username)}
-        extra={t('password.hint', { n: MIN_PASSWORD_LENGTH })}
+        extra={t('password.hint', { n: DEFAULT_PASSWORD_POLICY.minLength })}
         dependencies={dependencies}
         validateFirst
       >

@@ -36,7 +36,7 @@ export function ResetPasswordModal({ open, user, onClose, onDone }: Props) {
       onDone(user);
     },
     (err) => {
-      if (err instanceof ApiError && err.code === 'WEAK_PASSWORD') form.setFields([{ name: 'password', errors: [errorText(err, locale)] }]);
+      if (err instanceof ApiError && err.code.startsWith('PASSWORD_')) form.setFields([{ name: 'password', errors: [errorText(err, locale)] }]);
       else showError(err);
     },
   );

@@ -2,7 +2,7 @@
  * The users: who they are, where they belong, their role and status, and what the administrator can
  * do to them (deactivate / activate, unlock, reset the password); a new user is created from here.
  */
-import { KeyOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined, UnlockOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined, UnlockOutlined } from '@ant-design/icons';
 import { App, Button, Input, Popconfirm, Space, Table, Tag, Tooltip, type ButtonProps, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { ROLE_LABELS, ROLES, type Role } from '../../../shared/roles/roles';
@@ -10,7 +10,7 @@ import { useI18n } from './i18n';
 import { useShowError } from '../../../web-kit/errors';
 import { formatDateTime } from '../../../web-kit/format';
 import type { AdminOrganisation, AdminUser, UserChange } from '../accounts.contract';
-import { useUpdateUser } from './accounts-queries';
+import { useResetSecondFactor, useRevokeSessions, useUpdateUser } from './accounts-queries';
 import { NewUserModal } from './new-user-modal';
 import { ResetPasswordModal } from './reset-password-modal';
 
@@ -19,12 +19,16 @@ interface Props {
   orgs: AdminOrganisation[] | null;
   /** Marks the administrator's own row; what may be done with a row comes from its abilities. */
   meId: string;
+  /** The system administrator creates users; the security administrator does not. */
+  canCreate: boolean;
 }
 
-export function UsersTab({ users, orgs, meId }: Props) {
+export function UsersTab({ users, orgs, meId, canCreate }: Props) {
   const { t, l } = useI18n();
   const { message } = App.useApp();
   const updateUser = useUpdateUser();
+  const revokeSessions = useRevokeSessions();
+  const resetSecondFactor = useResetSecondFactor();
   const showError = useShowError();
   const [search, setSearch] = useState('');
   const [modal, setModal] = useState<'new' | 'reset' | null>(null);
@@ -62,7 +66,7 @@ export function UsersTab({ users, orgs, meId }: Props) {
     const name = `${u.displayName}（${u.username}）`;
     return (
       <Space size={0}>
-        {u.active && !may('disable') && (
+        {u.active && !may('disable') && u.id === meId && (
           // An active account that may not be deactivated is the administrator's own.
           <Tooltip title={t('admin.cannotDeactivateSelf')}>
             <Button type="link" size="small" icon={<StopOutlined />} disabled data-testid={`btn-deactivate-${u.username}`}>
@@ -105,6 +109,43 @@ export function UsersTab({ users, orgs, meId }: Props) {
           >
             {t('admin.action.unlock')}
           </Button>
+        )}
+        {may('revokeSessions') && (
+          <Popconfirm
+            title={t('admin.revokeConfirm', { name })}
+            okText={t('admin.action.revoke')}
+            okButtonProps={{ danger: true, 'data-testid': 'btn-revoke-confirm' } as ButtonProps}
+            onConfirm={async () => {
+              try {
+                const res = await revokeSessions.mutateAsync(u.id);
+                void message.success(t('admin.revoked', { name, n: res.ended }));
+              } catch (err) {
+                showError(err);
+              }
+            }}
+          >
+            <Button type="link" size="small" danger icon={<LogoutOutlined />} loading={revokeSessions.isPending && revokeSessions.variables === u.id} data-testid={`btn-revoke-${u.username}`}>
+              {t('admin.action.revoke')}
+            </Button>
+          </Popconfirm>
+        )}
+        {may('resetSecondFactor') && (
+          <Popconfirm
+            title={t('users.resetTotpConfirm')}
+            okButtonProps={{ danger: true, 'data-testid': 'btn-reset-totp-confirm' } as ButtonProps}
+            onConfirm={async () => {
+              try {
+                await resetSecondFactor.mutateAsync(u.id);
+                void message.success(t('users.resetTotpDone'));
+              } catch (err) {
+                showError(err);
+              }
+            }}
+          >
+            <Button type="link" size="small" danger data-testid={`btn-reset-totp-${u.username}`}>
+              {t('users.resetTotp')}
+            </Button>
+          </Popconfirm>
         )}
         {may('resetPassword') && (
           <Button
@@ -167,6 +208,7 @@ export function UsersTab({ users, orgs, meId }: Props) {
       onFilter: (value, u) => (value === 'locked' ? u.locked : value === 'active' ? u.active : !u.active),
       render: (_v, u) => statusOf(u),
     },
+    { title: t('admin.users.sessions'), dataIndex: 'sessions', width: 90, align: 'right' },
     { title: t('admin.users.actions'), key: 'actions', width: 260, render: (_v, u) => actionsOf(u) },
   ];
 
@@ -182,9 +224,11 @@ export function UsersTab({ users, orgs, meId }: Props) {
           data-testid="users-search"
         />
         <span style={{ flex: 1 }} />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal('new')} disabled={!orgs} data-testid="btn-new-user">
-          {t('admin.users.new')}
-        </Button>
+        {canCreate && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal('new')} disabled={!orgs} data-testid="btn-new-user">
+            {t('admin.users.new')}
+          </Button>
+        )}
       </div>
       <Table<AdminUser>
         rowKey="id"

@@ -2,3 +2,4 @@
 export { SessionProvider, useMe, useSession, type SessionState, type SessionValue, type SignedOutReason } from './session';
 export { authKeys } from './auth-queries';
 export type { Me, SessionUser } from '../auth.contract';
+export { AccountSecurityLink } from './security-link';

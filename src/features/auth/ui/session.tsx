@@ -4,18 +4,21 @@
  * exposes the state: the router's root route sends a signed-out user to the sign-in page.
  */
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Me } from '../auth.contract';
 import { setCsrfToken, setUnauthorizedHandler } from '../../../web-kit/api-client';
 import { authApi } from './auth-api';
 import { authKeys, authQueries } from './auth-queries';
+
+// A password to change or a second factor to enrol comes before every page.
+const PendingStepPage = lazy(() => import('./pending-step-page'));
 
 /**
  * How a signed-out state came about: nobody had signed in on this visit, the user signed out, or
  * the server refused the session (expired, ended by an administrator). The router uses it to
  * decide whether the sign-in page should lead back to where the user was.
  */
-export type SignedOutReason = 'not-signed-in' | 'signed-out' | 'session-lost';
+export type SignedOutReason = 'not-signed-in' | 'signed-out' | 'session-lost' | 'session-expired';
 
 export type SessionState =
   | { status: 'loading' }
@@ -24,7 +27,9 @@ export type SessionState =
 
 export interface SessionValue {
   state: SessionState;
-  login: (username: string, password: string) => Promise<Me>;
+  login: (username: string, password: string, code?: string) => Promise<Me>;
+  /** Puts a fresh /auth/me answer into the session (after a pending step is done). */
+  refresh: () => Promise<void>;
   logout: () => Promise<void>;
 }
 
@@ -53,16 +58,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [reason, setReason] = useState<SignedOutReason>('not-signed-in');
 
   useEffect(() => {
-    setUnauthorizedHandler(() => {
-      setReason('session-lost');
+    setUnauthorizedHandler((code) => {
+      // An idle session past the limit says so on the sign-in page (会话已超时，请重新登录).
+      setReason(code === 'SESSION_EXPIRED' ? 'session-expired' : 'session-lost');
       forgetUser(queryClient);
     });
     return () => setUnauthorizedHandler(null);
   }, [queryClient]);
 
   const login = useCallback(
-    async (username: string, password: string) => {
-      const signedIn = await authApi.login({ username, password });
+    async (username: string, password: string, code?: string) => {
+      const signedIn = await authApi.login({ username, password, ...(code ? { code } : {}) });
       setCsrfToken(signedIn.csrfToken);
       queryClient.setQueryData(authKeys.me, signedIn);
       return signedIn;
@@ -79,12 +85,28 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [queryClient]);
 
+  const refresh = useCallback(async () => {
+    const fresh = await authApi.me();
+    setCsrfToken(fresh.csrfToken);
+    queryClient.setQueryData(authKeys.me, fresh);
+  }, [queryClient]);
+
   const { isPending, data } = me;
   const value = useMemo<SessionValue>(() => {
     const state: SessionState = isPending ? { status: 'loading' } : data ? { status: 'signed-in', me: data } : { status: 'signed-out', reason };
-    return { state, login, logout };
-  }, [isPending, data, reason, login, logout]);
-  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+    return { state, login, logout, refresh };
+  }, [isPending, data, reason, login, logout, refresh]);
+  return (
+    <SessionContext.Provider value={value}>
+      {data?.pending ? (
+        <Suspense fallback={null}>
+          <PendingStepPage me={data} />
+        </Suspense>
+      ) : (
+        children
+      )}
+    </SessionContext.Provider>
+  );
 }
 
 export function useSession(): SessionValue {
