@@ -1,56 +1,19 @@
 /**
  * The findings a new case is prefilled with: the indicators that the latest confirmed figures show
- * off track (滞后), and a failed evaluation with its weak items. Read-only: it computes attainment
- * with the shared pure rules from the confirmed report values, against the contract in force.
+ * off track (滞后), and a failed evaluation with its weak items. Read-only: the attainment feature
+ * computes the indicators from the confirmed report values, each year against the contract in force.
  */
 import type { Tx } from '../../db/client.js';
-import { computeAttainment, type ActualsByYear, type Attainment } from '../../shared/monitoring/attainment.js';
 import { GRADE_LABELS, type Grade } from '../../shared/monitoring/evaluation.js';
-import { deriveIndicator, type Indicator, type PilotPeriod } from '../../shared/monitoring/indicators.js';
-import type { Target } from '../../shared/plan/plan-schema.js';
+import { attainmentsOf, type PilotForFindings } from '../attainment/public.js';
 import type { Finding } from './rectifications.contract.js';
-import { confirmedValues, contractVersions, type EvaluationRow } from './rectifications.queries.js';
+import type { EvaluationRow } from './rectifications.queries.js';
 
-export interface PilotForFindings {
-  id: string;
-  periodStartYear: number;
-  targets: Target[];
-}
+export type { PilotForFindings };
 
 function fmt(n: number | null): string {
   if (n === null) return '—';
   return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(4)));
-}
-
-/** Actual values by target and year: a later confirmed report of the same year replaces an earlier one. */
-function actualsByTarget(rows: { year: number; targetId: string; actual: number | null }[]): Map<string, Record<string, number>> {
-  const out = new Map<string, Record<string, number>>();
-  for (const r of rows) {
-    if (r.actual === null) continue;
-    const byYear = out.get(r.targetId) ?? {};
-    byYear[String(r.year)] = r.actual;
-    out.set(r.targetId, byYear);
-  }
-  return out;
-}
-
-/**
- * Attainment of every indicator from the confirmed figures. Each year is measured against the
- * contract in force that year (an amendment may change it); the latest reported year decides which
- * targets there are to look at. Also the targets themselves, for the findings' wording.
- */
-export async function attainmentsOf(db: Tx, pilot: PilotForFindings): Promise<{ target: Target; indicator: Indicator; attainment: Attainment }[]> {
-  const rows = await confirmedValues(db, pilot.id);
-  const latestYear = rows.length === 0 ? pilot.periodStartYear : Math.max(...rows.map((r) => r.year));
-  const versions = await contractVersions(db, pilot.id);
-  const inForce = versions.filter((v) => v.effectiveFromYear <= latestYear).at(-1);
-  const targets = inForce?.targets ?? pilot.targets;
-  const period: PilotPeriod = [pilot.periodStartYear, pilot.periodStartYear + 1, pilot.periodStartYear + 2];
-  const actuals = actualsByTarget(rows);
-  return targets.map((target) => {
-    const indicator = deriveIndicator(target, period);
-    return { target, indicator, attainment: computeAttainment(indicator, (actuals.get(target.id) ?? {}) as ActualsByYear) };
-  });
 }
 
 /** The off-track indicators of the latest confirmed figures, as findings. */

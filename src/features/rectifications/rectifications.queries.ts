@@ -1,19 +1,16 @@
 /**
  * The rectification feature's tables: its cases, the evidence files it stores in pilot_files
- * (purpose rectification_evidence) and the public notices. Also read-only views of what it needs
- * from others' tables: the confirmed report figures, the contract in force and an evaluation.
+ * (purpose rectification_evidence) and the public notices. Also a read-only view of an evaluation,
+ * which it needs from another feature's table.
  */
-import { and, asc, desc, eq, inArray, like } from 'drizzle-orm';
+import { and, desc, eq, inArray, like } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import {
   evaluations,
-  pilotContractVersions,
   pilotEvents,
   pilotFiles,
-  progressReports,
   publicNotices,
   rectificationCases,
-  reportValues,
 } from '../../db/schema.js';
 
 export type CaseRow = typeof rectificationCases.$inferSelect;
@@ -45,21 +42,6 @@ export async function casUpdateCase(db: Tx, id: string, version: number, patch: 
     .where(and(eq(rectificationCases.id, id), eq(rectificationCases.version, version)))
     .returning({ version: rectificationCases.version });
   return rows[0]?.version ?? null;
-}
-
-/** The actual values of every confirmed report of the pilot, latest period last. */
-export async function confirmedValues(db: Tx, pilotId: string): Promise<{ year: number; periodEnd: string; targetId: string; actual: number | null }[]> {
-  return db
-    .select({ year: progressReports.year, periodEnd: progressReports.periodEnd, targetId: reportValues.targetId, actual: reportValues.actual })
-    .from(reportValues)
-    .innerJoin(progressReports, eq(reportValues.reportId, progressReports.id))
-    .where(and(eq(progressReports.pilotId, pilotId), eq(progressReports.status, 'confirmed')))
-    .orderBy(asc(progressReports.periodEnd));
-}
-
-/** The contract versions of the pilot, oldest first (version 1 may be absent for a pilot approved before the cycle). */
-export async function contractVersions(db: Tx, pilotId: string) {
-  return db.select().from(pilotContractVersions).where(eq(pilotContractVersions.pilotId, pilotId)).orderBy(asc(pilotContractVersions.version));
 }
 
 export async function getEvaluation(db: Tx, id: string): Promise<EvaluationRow | null> {

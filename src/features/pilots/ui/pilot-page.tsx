@@ -1,8 +1,9 @@
 /**
- * One pilot city (/pilots/:id), in two tabs. 批复与目标: the approval facts, the approval reply to
+ * One pilot city (/pilots/:id), in tabs. 批复与目标: the approval facts, the approval reply to
  * download, and the target contract frozen at approval (by dimension). 试点周期: the phase and its
  * calendar, the actions the server allows, the contract's versions and amendments (调整优化), the
- * summary report and typical experience (总结示范), and the history.
+ * summary report and typical experience (总结示范), and the history. 指标达成: the attainment
+ * dashboard, which the route puts into its slot (?tab=attainment opens it).
  */
 import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
@@ -111,6 +112,12 @@ function TargetContract({ pilot }: { pilot: PilotDetail }) {
  */
 export type AmendmentsSlot = (props: { pilot: PilotDetail; targets: readonly Target[]; onPilotChanged: () => Promise<unknown> | void }) => ReactNode;
 
+/**
+ * Where the attainment dashboard (指标达成) goes: its own tab. The web layer fills it (attainment
+ * builds on pilots, and its charts load only when the tab opens).
+ */
+export type AttainmentSlot = (props: { pilot: PilotDetail }) => ReactNode;
+
 /** The cycle tab: the cycle itself, then amendments (against the contract in force) and the summary. */
 function CycleTab({ pilot, amendments }: { pilot: PilotDetail; amendments?: AmendmentsSlot }) {
   const versions = useQuery(pilotsQueries.contractVersions(pilot.id));
@@ -125,10 +132,10 @@ function CycleTab({ pilot, amendments }: { pilot: PilotDetail; amendments?: Amen
   );
 }
 
-export default function PilotPage({ id, amendments }: { id: string; amendments?: AmendmentsSlot }) {
+export default function PilotPage({ id, amendments, attainment, initialTab }: { id: string; amendments?: AmendmentsSlot; attainment?: AttainmentSlot; initialTab?: string }) {
   const { t, locale } = useI18n();
   const { data: pilot, error, isError } = useQuery(pilotsQueries.detail(id));
-  const [tab, setTab] = useState('overview');
+  const [tab, setTab] = useState(initialTab === 'cycle' || (initialTab === 'attainment' && attainment) ? initialTab : 'overview');
 
   // The pilot's own error page keeps the way back to the list, which the shared error view has not.
   if (isError) {
@@ -221,6 +228,7 @@ export default function PilotPage({ id, amendments }: { id: string; amendments?:
         items={[
           { key: 'overview', label: <span data-testid="pilot-tab-overview">{t('pilots.tab.overview')}</span>, children: overview },
           { key: 'cycle', label: <span data-testid="pilot-tab-cycle">{t('pilots.tab.cycle')}</span>, children: <CycleTab pilot={pilot} amendments={amendments} /> },
+          ...(attainment ? [{ key: 'attainment', label: <span data-testid="pilot-tab-attainment">{t('pilots.tab.attainment')}</span>, children: attainment({ pilot }) }] : []),
         ]}
       />
     </div>
