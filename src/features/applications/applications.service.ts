@@ -175,7 +175,8 @@ export type TransitionInput =
       note?: string;
     };
 
-export async function transition(db: Db, actor: Actor, id: string, input: TransitionInput) {
+/** `now`: the instant the step happens (the demo seed replays history); defaults to the present. */
+export async function transition(db: Db, actor: Actor, id: string, input: TransitionInput, now: Date = new Date()) {
   return db.transaction(async (tx) => {
     const app = await loadVisible(tx, actor, id);
     const pending = app.status === 'submitted' ? await countPending(tx, id, app.round) : [];
@@ -190,7 +191,6 @@ export async function transition(db: Db, actor: Actor, id: string, input: Transi
     if (app.version !== input.version) throw conflict(app.version);
     const from: ApplicationState = app.status;
     const to = decision.to;
-    const now = new Date();
 
     switch (input.action) {
       case 'submit': {

@@ -199,7 +199,8 @@ export interface ConfirmInput {
   rubric?: Rubric;
 }
 
-export async function confirmPanel(db: Db, actor: Actor, applicationId: string, input: ConfirmInput) {
+/** `now`: the instant the panel is confirmed, which the deadline must follow (the demo seed replays history); defaults to the present. */
+export async function confirmPanel(db: Db, actor: Actor, applicationId: string, input: ConfirmInput, now: Date = new Date()) {
   return db.transaction(async (tx) => {
     const app = await loadVisible(tx, actor, applicationId);
     const decision = decideTransition(app.status, 'open_review', actor.role, { blockingFindings: 0, actorAuthorityPending: false, otherAuthoritiesPending: 0 });
@@ -208,7 +209,7 @@ export async function confirmPanel(db: Db, actor: Actor, applicationId: string, 
     const all = [...input.members, ...input.backups];
     if (new Set(all).size !== all.length) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'members', message: 'an expert appears twice' }] });
     const deadline = new Date(input.deadline);
-    if (Number.isNaN(deadline.getTime()) || deadline.getTime() <= Date.now()) {
+    if (Number.isNaN(deadline.getTime()) || deadline.getTime() <= now.getTime()) {
       throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'deadline', message: 'the deadline must be in the future' }] });
     }
     const rubric = rubricSchema.parse(input.rubric ?? (await getReviewSettings(tx)).rubric);
