@@ -64,16 +64,21 @@ describe.each(dbKinds())('evaluations on %s', (kind) => {
     expect((await t.app.inject({ method: 'GET', url: `${base}/evaluation-scheme` })).statusCode).toBe(401);
     expect((await c.admin!.request('GET', `${base}/evaluation-scheme`)).statusCode).toBe(403);
     const got = await c.zhuangbeisi!.request('GET', `${base}/evaluation-scheme`);
-    expect(got.json()).toMatchObject({ isDefault: true, scheme: DEFAULT_EVALUATION_SCHEME, updatedAt: null });
-    expect((await c.hangzhou!.request('PUT', `${base}/evaluation-scheme`, { scheme: DEFAULT_EVALUATION_SCHEME })).statusCode).toBe(403);
+    expect(got.json()).toMatchObject({ isDefault: true, scheme: DEFAULT_EVALUATION_SCHEME, updatedAt: null, version: 0 });
+    expect((await c.hangzhou!.request('PUT', `${base}/evaluation-scheme`, { scheme: DEFAULT_EVALUATION_SCHEME, version: 0 })).statusCode).toBe(403);
     const badWeights = { ...DEFAULT_EVALUATION_SCHEME, items: DEFAULT_EVALUATION_SCHEME.items.map((i) => ({ ...i, weight: 0.5 })) };
-    expect((await c.guihuasi!.request('PUT', `${base}/evaluation-scheme`, { scheme: badWeights })).statusCode).toBe(422);
+    expect((await c.guihuasi!.request('PUT', `${base}/evaluation-scheme`, { scheme: badWeights, version: 0 })).statusCode).toBe(422);
     const noInnovation = { ...DEFAULT_EVALUATION_SCHEME, items: DEFAULT_EVALUATION_SCHEME.items.filter((i) => i.id !== 'innovation') };
-    expect((await c.guihuasi!.request('PUT', `${base}/evaluation-scheme`, { scheme: noInnovation })).statusCode).toBe(422);
+    expect((await c.guihuasi!.request('PUT', `${base}/evaluation-scheme`, { scheme: noInnovation, version: 0 })).statusCode).toBe(422);
     const stricter = { ...DEFAULT_EVALUATION_SCHEME, id: 'stricter', grades: { excellent: 92, good: 80, pass: 65 } };
-    const saved = await c.guihuasi!.request('PUT', `${base}/evaluation-scheme`, { scheme: stricter });
+    const saved = await c.guihuasi!.request('PUT', `${base}/evaluation-scheme`, { scheme: stricter, version: 0 });
     expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json()).toMatchObject({ isDefault: false, scheme: { id: 'stricter', grades: { pass: 65 } } });
+    expect(saved.json()).toMatchObject({ isDefault: false, scheme: { id: 'stricter', grades: { pass: 65 } }, version: 1 });
+    // Saving over a version someone else already saved over is refused; their scheme stays.
+    const stale = await c.guihuasi!.request('PUT', `${base}/evaluation-scheme`, { scheme: DEFAULT_EVALUATION_SCHEME, version: 0 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('VERSION_CONFLICT');
+    expect((await c.zhuangbeisi!.request('GET', `${base}/evaluation-scheme`)).json()).toMatchObject({ scheme: { id: 'stricter' }, version: 1 });
   });
 
   it('opens a round for several pilots, refusing others and bad input', async () => {
@@ -185,5 +190,25 @@ describe.each(dbKinds())('evaluations on %s', (kind) => {
     expect(city.json()).toMatchObject({ grade: 'fail', members: [], scores: [], opinions: [], abilities: [] });
     expect((await c.zhejiang!.request('GET', `${base}/evaluations/${evaluationId}`)).statusCode).toBe(200);
     expect((await c.hubei!.request('GET', `${base}/evaluations/${evaluationId}`)).statusCode).toBe(404);
+  });
+
+  it('keeps the round open while one of its evaluations is scored, and the last decision closes it', async () => {
+    const rounds = async () => (await c.guihuasi!.request('GET', `${base}/evaluation-rounds`)).json().items as { status: string; evaluations: { id: string; pilotId: string }[] }[];
+    expect((await rounds())[0]!.status).toBe('open');
+    const other = (await rounds())[0]!.evaluations.find((e) => e.pilotId === wuhan)!.id;
+    let v = (await c.guihuasi!.request('GET', `${base}/evaluations/${other}`)).json().version as number;
+    const panel = await c.guihuasi!.request('POST', `${base}/evaluations/${other}/panel`, { version: v, panelSize: 3 });
+    expect(panel.statusCode, panel.body).toBe(200);
+    v = panel.json().version;
+    const byName: Record<string, string> = { 王院士: 'exp-bj', 李教授: 'exp-hrb', 张教授: 'exp-wh', 陈研究员: 'exp-sh', 刘总工: 'exp-gz', 周教授: 'exp-zj', 吴研究员: 'exp-rel' };
+    for (const m of panel.json().members as { name: string }[]) {
+      const who = byName[m.name];
+      expect(who, m.name).toBeDefined();
+      const r = await c[who!]!.request('POST', `${base}/evaluations/${other}/scores`, { scores: { expert_evaluation: 80 } });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    const decided = await c.guihuasi!.request('POST', `${base}/evaluations/${other}/decide`, { version: v });
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect((await rounds())[0]!.status).toBe('closed');
   });
 });

@@ -192,14 +192,25 @@ describe.each(dbKinds())('expert pool on %s', (kind) => {
   });
 
   it('updates an expert and switches availability', async () => {
-    const put = await ministry.request('PUT', `/api/v1/experts/${ids.c}`, { ...EXPERT_C, cityCode: '420100', title: '教授、博士生导师', loadCap: 6 });
+    const before = (await ministry.request('GET', `/api/v1/experts/${ids.c}`)).json().version as number;
+    const put = await ministry.request('PUT', `/api/v1/experts/${ids.c}`, { ...EXPERT_C, cityCode: '420100', title: '教授、博士生导师', loadCap: 6, version: before });
     expect(put.statusCode, put.body).toBe(200);
-    expect(put.json()).toMatchObject({ cityCode: '420100', cityName: '武汉市', title: '教授、博士生导师', loadCap: 6 });
-    expect((await ministry.request('PUT', `/api/v1/experts/${ids.c}`, { ...EXPERT_C, cityCode: '330200' })).statusCode).toBe(422);
-    expect((await ministry.request('PUT', '/api/v1/experts/00000000-0000-4000-8000-000000000000', EXPERT_C)).statusCode).toBe(404);
+    expect(put.json()).toMatchObject({ cityCode: '420100', cityName: '武汉市', title: '教授、博士生导师', loadCap: 6, version: before + 1 });
+    // An edit made on the old version is refused and changes nothing.
+    const stale = await ministry.request('PUT', `/api/v1/experts/${ids.c}`, { ...EXPERT_C, title: '研究员', version: before });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('VERSION_CONFLICT');
+    expect(put.json().title).toBe('教授、博士生导师');
+    expect((await ministry.request('GET', `/api/v1/experts/${ids.c}`)).json().title).toBe('教授、博士生导师');
+    expect((await ministry.request('PUT', `/api/v1/experts/${ids.c}`, { ...EXPERT_C, cityCode: '330200', version: before + 1 })).statusCode).toBe(422);
+    expect((await ministry.request('PUT', `/api/v1/experts/${ids.c}`, { ...EXPERT_C })).statusCode).toBe(422);
+    expect((await ministry.request('PUT', '/api/v1/experts/00000000-0000-4000-8000-000000000000', { ...EXPERT_C, version: 1 })).statusCode).toBe(404);
     const off = await ministry.request('PATCH', `/api/v1/experts/${ids.c}`, { available: false });
     expect(off.statusCode).toBe(200);
     expect(off.json().available).toBe(false);
+    // Switching availability is a change too: an edit made before it would silently switch it back.
+    expect(off.json().version).toBe(before + 2);
+    expect((await ministry.request('PUT', `/api/v1/experts/${ids.c}`, { ...EXPERT_C, version: before + 1 })).statusCode).toBe(409);
     expect(off.json().abilities).toEqual(MANAGER_ABILITIES);
     expect((await list('?available=false')).total).toBe(2);
     await ministry.request('PATCH', `/api/v1/experts/${ids.c}`, { available: true });

@@ -282,8 +282,15 @@ describe.each(dbKinds())('pilot cycle on %s', (kind) => {
     expect(created.statusCode, created.body).toBe(201);
     const nid = created.json().id as string;
     expect(created.json()).toMatchObject({ status: 'draft', title: '“亩均论英雄”改革' });
-    expect((await c.hangzhou!.request('PUT', `${nominations}/${nid}`, { title: '亩均效益评价', summary: '按六项指标分类施策' })).json().title).toBe('亩均效益评价');
-    expect((await c.hangzhou!.request('PUT', `${nominations}/${NO_SUCH}`, { title: 'x', summary: 'y' })).statusCode).toBe(404);
+    expect(created.json().version).toBe(1);
+    const edited = await c.hangzhou!.request('PUT', `${nominations}/${nid}`, { title: '亩均效益评价', summary: '按六项指标分类施策', version: 1 });
+    expect(edited.json()).toMatchObject({ title: '亩均效益评价', version: 2 });
+    // A second edit made on version 1 is refused and the first stays; one without a version is malformed.
+    const stale = await c.hangzhou!.request('PUT', `${nominations}/${nid}`, { title: '旧稿', summary: '旧稿', version: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('VERSION_CONFLICT');
+    expect((await c.hangzhou!.request('PUT', `${nominations}/${nid}`, { title: '旧稿', summary: '旧稿' })).statusCode).toBe(422);
+    expect((await c.hangzhou!.request('PUT', `${nominations}/${NO_SUCH}`, { title: 'x', summary: 'y', version: 1 })).statusCode).toBe(404);
     const extra = (await c.hangzhou!.request('POST', nominations, { title: '撤回的', summary: 'x' })).json().id as string;
     expect((await c.hangzhou!.request('DELETE', `${nominations}/${extra}`)).statusCode).toBe(204);
     expect((await c.hangzhou!.request('DELETE', `${nominations}/${extra}`)).statusCode).toBe(404);
@@ -343,15 +350,21 @@ describe.each(dbKinds())('pilot cycle on %s', (kind) => {
       midterm: { periodYear: 2, startMonth: 7, months: 6 },
       summary: { periodYear: 3, startMonth: 10, months: 6 },
       rectificationMonths: 12,
+      version: 0,
     });
-    const next = { midterm: { periodYear: 2, startMonth: 9, months: 3 }, summary: { periodYear: 3, startMonth: 9, months: 4 }, rectificationMonths: 6 };
+    const next = { midterm: { periodYear: 2, startMonth: 9, months: 3 }, summary: { periodYear: 3, startMonth: 9, months: 4 }, rectificationMonths: 6, version: 0 };
     expect((await c.hangzhou!.request('PUT', url, next)).statusCode).toBe(403);
     expect((await c.zhuangbeisi!.request('PUT', url, next)).statusCode).toBe(403);
     expect((await c.guihuasi!.request('PUT', url, { ...next, summary: { periodYear: 2, startMonth: 10, months: 3 } })).statusCode).toBe(422);
     expect((await c.guihuasi!.request('PUT', url, { ...next, rectificationMonths: 0 })).statusCode).toBe(422);
     const saved = await c.guihuasi!.request('PUT', url, next);
     expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json()).toEqual(next);
+    expect(saved.json()).toEqual({ ...next, version: 1 });
+    // Another save over version 0 is refused: the saved calendar stays.
+    const stale = await c.guihuasi!.request('PUT', url, { ...next, rectificationMonths: 9 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('VERSION_CONFLICT');
+    expect((await c.hangzhou!.request('GET', url)).json()).toEqual({ ...next, version: 1 });
     // A pilot stored without a calendar gets it from the current setting on read, and keeps it from its first transition.
     await t.database.db.update(pilots).set({ schedule: null }).where(and(eq(pilots.id, otherId)));
     const view = await cycle('guihuasi', otherId);

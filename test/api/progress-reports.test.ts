@@ -379,28 +379,39 @@ describe.each(dbKinds())('progress reports on %s', (kind) => {
       const res = await c.wuhan!.request('PUT', `/api/v1/reports/${item.id}`, { version: item.version, narrative: '取消后' });
       expect(res.statusCode).toBe(409);
       expect(res.json().error.code).toBe('PILOT_CLOSED');
+      // A cancelled pilot owes nothing more: none of its periods reads as overdue, even past the due date.
+      clock.set(new Date('2018-02-02T02:00:00Z'));
+      const items = (await c.wuhan!.request('GET', `/api/v1/pilots/${wuhanPilotId}/reports`)).json().items as { overdue: boolean }[];
+      expect(items.filter((i) => i.overdue)).toEqual([]);
     } finally {
       await db.update(pilots).set({ state: 'implementation' }).where(eq(pilots.id, wuhanPilotId));
+      const items = (await c.wuhan!.request('GET', `/api/v1/pilots/${wuhanPilotId}/reports`)).json().items as { overdue: boolean }[];
+      expect(items.some((i) => i.overdue), 'the running pilot has an overdue period, or the check above proves nothing').toBe(true);
+      clock.set(new Date('2018-01-20T02:00:00Z'));
     }
   });
 
   it('reads the configured schedule; the ministry changes it and the reports still owed take the new due dates', async () => {
     const got = await c.hangzhou!.request('GET', '/api/v1/report-schedule');
     expect(got.statusCode).toBe(200);
-    expect(got.json()).toEqual({ yearly: { monthsAfter: 1, daysAfter: 0 }, half_yearly: { monthsAfter: 1, daysAfter: 0 }, quarterly: { monthsAfter: 0, daysAfter: 20 }, reminderDays: [14, 3] });
+    expect(got.json()).toEqual({ yearly: { monthsAfter: 1, daysAfter: 0 }, half_yearly: { monthsAfter: 1, daysAfter: 0 }, quarterly: { monthsAfter: 0, daysAfter: 20 }, reminderDays: [14, 3], version: 0 });
     expect((await c.expert!.request('GET', '/api/v1/report-schedule')).statusCode).toBe(403);
-    expect((await c.zhejiang!.request('PUT', '/api/v1/report-schedule', { reminderDays: [7] })).statusCode).toBe(403);
-    expect((await c.guihuasi!.request('PUT', '/api/v1/report-schedule', { reminderDays: [3, 3] })).statusCode).toBe(422);
-    expect((await c.guihuasi!.request('PUT', '/api/v1/report-schedule', { yearly: { monthsAfter: 13 } })).statusCode).toBe(422);
-    const put = await c.guihuasi!.request('PUT', '/api/v1/report-schedule', { yearly: { monthsAfter: 2, daysAfter: 0 } });
+    expect((await c.zhejiang!.request('PUT', '/api/v1/report-schedule', { reminderDays: [7], version: 0 })).statusCode).toBe(403);
+    expect((await c.guihuasi!.request('PUT', '/api/v1/report-schedule', { reminderDays: [3, 3], version: 0 })).statusCode).toBe(422);
+    expect((await c.guihuasi!.request('PUT', '/api/v1/report-schedule', { yearly: { monthsAfter: 13 }, version: 0 })).statusCode).toBe(422);
+    const put = await c.guihuasi!.request('PUT', '/api/v1/report-schedule', { yearly: { monthsAfter: 2, daysAfter: 0 }, version: 0 });
     expect(put.statusCode, put.body).toBe(200);
-    expect(put.json().yearly).toEqual({ monthsAfter: 2, daysAfter: 0 });
+    expect(put.json()).toMatchObject({ yearly: { monthsAfter: 2, daysAfter: 0 }, version: 1 });
+    // A save over the version already saved over is refused, and moves no due date.
+    const stale = await c.guihuasi!.request('PUT', '/api/v1/report-schedule', { yearly: { monthsAfter: 5, daysAfter: 0 }, version: 0 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('VERSION_CONFLICT');
     const wuhan = (await c.wuhan!.request('GET', `/api/v1/pilots/${wuhanPilotId}/reports`)).json().items;
     expect(wuhan.map((i: { dueDate: string }) => i.dueDate)).toEqual(['2018-02-28', '2019-02-28', '2020-02-29']);
     const hz = (await c.hangzhou!.request('GET', `/api/v1/pilots/${pilotId}/reports`)).json().items;
     expect(hz[0]).toMatchObject({ status: 'confirmed', dueDate: '2018-01-31' });
     expect(hz[1].dueDate).toBe('2019-02-28');
-    expect((await c.guihuasi!.request('PUT', '/api/v1/report-schedule', {})).statusCode).toBe(200);
+    expect((await c.guihuasi!.request('PUT', '/api/v1/report-schedule', { version: 1 })).statusCode).toBe(200);
     expect((await c.wuhan!.request('GET', `/api/v1/pilots/${wuhanPilotId}/reports`)).json().items[0].dueDate).toBe('2018-01-31');
   });
 

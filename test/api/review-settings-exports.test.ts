@@ -34,13 +34,21 @@ describe.each(dbKinds())('review rules and score exports on %s', (kind) => {
         ],
       },
       divergenceThreshold: 10,
+      version: 0,
     };
+    expect(initial.json().version).toBe(0);
     expect((await c.zhuangbeisi!.request('PUT', '/api/v1/review/settings', two)).statusCode).toBe(403);
     expect((await c.hangzhou!.request('GET', '/api/v1/review/settings')).statusCode).toBe(403);
     const bad = await c.guihuasi!.request('PUT', '/api/v1/review/settings', { ...two, rubric: { ...two.rubric, criteria: [{ ...two.rubric.criteria[0]!, weight: 0.7 }, two.rubric.criteria[1]] } });
     expect(bad.statusCode).toBe(422);
     const saved = await c.guihuasi!.request('PUT', '/api/v1/review/settings', two);
     expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().version).toBe(1);
+    // A second save of the version already saved over is refused, and the first stays.
+    const stale = await c.guihuasi!.request('PUT', '/api/v1/review/settings', { ...two, divergenceThreshold: 30 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('VERSION_CONFLICT');
+    expect((await c.guihuasi!.request('GET', '/api/v1/review/settings')).json()).toMatchObject({ divergenceThreshold: 10, version: 1 });
 
     // An application reviewed under the new rules.
     const { id, version: v } = await receivedApplication(

@@ -14,8 +14,9 @@ export const schemeSettingSchema = z.object({
   scheme: evaluationSchemeSchema,
   isDefault: z.boolean().describe('No scheme has been saved: the built-in default applies'),
   updatedAt: isoDateTime.nullable(),
+  version: z.number().int().min(0).describe('Compare-and-set version of the setting (0 while never saved)'),
 });
-export const putSchemeBody = z.object({ scheme: evaluationSchemeSchema });
+export const putSchemeBody = z.object({ scheme: evaluationSchemeSchema, version: z.number().int().min(0).describe('The version you edited') });
 
 export const ROUND_KINDS = ['midterm', 'final'] as const;
 export const openRoundBody = z.object({

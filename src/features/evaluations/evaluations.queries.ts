@@ -5,6 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import { readSetting, writeSetting, type StoredSetting } from '../../kernel/settings-store.js';
 import {
   evaluationMembers,
   evaluationOpinions,
@@ -14,7 +15,6 @@ import {
   experts,
   organisations,
   rectificationCases,
-  settings,
 } from '../../db/schema.js';
 
 export const SCHEME_KEY = 'evaluation_scheme';
@@ -23,16 +23,13 @@ export type RoundRow = typeof evaluationRounds.$inferSelect;
 export type EvaluationRow = typeof evaluations.$inferSelect;
 export type ExpertRow = typeof experts.$inferSelect;
 
-export async function getSchemeSetting(db: Tx): Promise<{ value: unknown; updatedAt: Date } | null> {
-  const rows = await db.select({ value: settings.value, updatedAt: settings.updatedAt }).from(settings).where(eq(settings.key, SCHEME_KEY)).limit(1);
-  return rows[0] ?? null;
+export async function getSchemeSetting(db: Tx): Promise<StoredSetting> {
+  return readSetting(db, SCHEME_KEY);
 }
 
-export async function saveSchemeSetting(db: Tx, value: unknown, userId: string): Promise<void> {
-  await db
-    .insert(settings)
-    .values({ key: SCHEME_KEY, value, updatedBy: userId })
-    .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: userId, updatedAt: sql`now()` } });
+/** Compare-and-set on the setting's version; VERSION_CONFLICT when someone saved meanwhile. */
+export async function saveSchemeSetting(db: Tx, value: unknown, expectedVersion: number, userId: string): Promise<void> {
+  await writeSetting(db, SCHEME_KEY, value, { expectedVersion, userId });
 }
 
 export async function insertRound(db: Tx, row: typeof evaluationRounds.$inferInsert): Promise<RoundRow> {
@@ -57,6 +54,22 @@ export async function insertEvaluation(db: Tx, row: typeof evaluations.$inferIns
 export async function getEvaluation(db: Tx, id: string): Promise<EvaluationRow | null> {
   const rows = await db.select().from(evaluations).where(eq(evaluations.id, id)).limit(1);
   return rows[0] ?? null;
+}
+
+/** Closes the round once none of its evaluations is still being scored; true when this call closed it. */
+export async function closeRoundIfDecided(db: Tx, roundId: string, at: Date): Promise<boolean> {
+  const rows = await db
+    .update(evaluationRounds)
+    .set({ status: 'closed', closedAt: at })
+    .where(
+      and(
+        eq(evaluationRounds.id, roundId),
+        eq(evaluationRounds.status, 'open'),
+        sql`not exists (select 1 from ${evaluations} where ${evaluations.roundId} = ${roundId} and ${evaluations.status} <> 'decided')`,
+      ),
+    )
+    .returning({ id: evaluationRounds.id });
+  return rows.length === 1;
 }
 
 export async function evaluationsOfRounds(db: Tx, roundIds: readonly string[]): Promise<EvaluationRow[]> {

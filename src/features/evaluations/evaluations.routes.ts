@@ -44,8 +44,8 @@ export async function evaluationRoutes(app: FastifyInstance, opts: { db: Db }) {
   );
   r.put(
     '/evaluation-scheme',
-    { config: manage, schema: { tags: TAGS, summary: '保存考核评估体系 Save the evaluation scheme', body: putSchemeBody, response: { 200: schemeSettingSchema, ...errorResponses(401, 403, 422) } } },
-    async (req) => saveScheme(db, requireUser(req), req.body.scheme),
+    { config: manage, schema: { tags: TAGS, summary: '保存考核评估体系 Save the evaluation scheme', body: putSchemeBody, response: { 200: schemeSettingSchema, ...errorResponses(401, 403, 409, 422) } } },
+    async (req) => saveScheme(db, requireUser(req), req.body.scheme, req.body.version),
   );
   r.get(
     '/evaluation-rounds',

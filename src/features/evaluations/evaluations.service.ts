@@ -27,7 +27,8 @@ import { expertiseMatch } from '../../shared/review/expertise-cost.js';
 import { getDivision } from '../../shared/reference/divisions.js';
 import type { Actor } from '../../shared/roles/roles.js';
 import { getApplication } from '../applications/public.js';
-import { attainmentsOf, evaluationFindings, getPilotRow, offTrackFindings, openCaseIn, type Today } from '../rectifications/public.js';
+import { attainmentsOf } from '../attainment/public.js';
+import { evaluationFindings, getPilotRow, offTrackFindings, openCaseIn, type Today } from '../rectifications/public.js';
 import type { EvaluationDetail, EvaluationRound, OpenRoundInput, SchemeSetting } from './evaluations.contract.js';
 import * as q from './evaluations.queries.js';
 
@@ -42,14 +43,14 @@ const DEFAULT_REQUIRED_ACTIONS = '对照考核评估发现的问题和薄弱环�
 
 export async function schemeSetting(db: Tx): Promise<SchemeSetting> {
   const stored = await q.getSchemeSetting(db);
-  const parsed = stored ? evaluationSchemeSchema.safeParse(stored.value) : null;
-  if (!stored || !parsed?.success) return { scheme: DEFAULT_EVALUATION_SCHEME, isDefault: true, updatedAt: null };
-  return { scheme: parsed.data, isDefault: false, updatedAt: iso(stored.updatedAt) };
+  const parsed = stored.version > 0 ? evaluationSchemeSchema.safeParse(stored.value) : null;
+  if (!parsed?.success) return { scheme: DEFAULT_EVALUATION_SCHEME, isDefault: true, updatedAt: null, version: stored.version };
+  return { scheme: parsed.data, isDefault: false, updatedAt: iso(stored.updatedAt), version: stored.version };
 }
 
-export async function saveScheme(db: Tx, actor: Actor, scheme: EvaluationScheme): Promise<SchemeSetting> {
+export async function saveScheme(db: Tx, actor: Actor, scheme: EvaluationScheme, version: number): Promise<SchemeSetting> {
   if (!can(actor.role, 'evaluation.manage')) throw new AppError('FORBIDDEN');
-  await q.saveSchemeSetting(db, scheme, actor.id);
+  await q.saveSchemeSetting(db, scheme, version, actor.id);
   return schemeSetting(db);
 }
 
@@ -310,6 +311,8 @@ export async function decide(db: Db, actor: Actor, id: string, input: { version:
     const result = await computeNow(tx, l);
     const v = await q.casUpdateEvaluation(tx, l.ev.id, l.ev.version, { status: 'decided', result, totalScore: result.total, grade: result.grade, decidedAt: today.now, decidedBy: actor.id });
     if (v === null) throw conflict(l.ev.version);
+    // The last decision of a round closes it.
+    await q.closeRoundIfDecided(tx, l.ev.roundId, today.now);
     if (result.opensRectification && (PILOT_PHASES as readonly string[]).includes(l.pilot.state)) {
       const decided = (await q.getEvaluation(tx, l.ev.id))!;
       const findings = [...evaluationFindings(decided), ...(await offTrackFindings(tx, l.pilot))];

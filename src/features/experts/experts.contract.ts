@@ -31,6 +31,11 @@ export const expertListQuery = expertFilterQuery.extend({
 
 export const availabilityBody = z.object({ available: z.boolean() });
 
+/** An edit of a record: the whole record and the version it was made on. */
+export const expertUpdateSchema = expertInputSchema.extend({
+  version: z.number().int().min(1).describe('The version you edited (compare-and-set)'),
+});
+
 const bilingual = z.object({ zh: z.string(), en: z.string() });
 
 export const expertSchema = z
@@ -58,6 +63,7 @@ export const expertSchema = z
       )
       .describe('Declared relations with cities, read by the conflict-of-interest rules'),
     available: z.boolean(),
+    version: z.number().int().describe('Compare-and-set version of the record'),
     loadCap: z.number().int(),
     email: z.string().nullable(),
     phone: z.string().nullable(),
@@ -99,6 +105,7 @@ export type ExpertAbility = Expert['abilities'][number];
 export type ExpertFields = z.infer<typeof expertFieldsSchema>;
 /** What a client sends to create or replace a record (defaults apply to what it leaves out). */
 export type ExpertBody = z.input<typeof expertInputSchema>;
+export type ExpertUpdateBody = z.input<typeof expertUpdateSchema>;
 export type ExpertFilters = z.input<typeof expertFilterQuery>;
 export type ImportResult = z.infer<typeof importResultSchema>;
 export type ImportRowError = z.infer<typeof importRowErrorSchema>;

@@ -67,17 +67,18 @@ export async function insertExperts(db: Db, inputs: readonly ExpertInput[], opts
   return inputs.length;
 }
 
-export async function updateExpert(db: Db, id: string, input: ExpertInput): Promise<boolean> {
+/** Writes the record if it is still at `version`; false when it is missing or someone changed it first. */
+export async function updateExpert(db: Db, id: string, input: ExpertInput, version: number): Promise<boolean> {
   const rows = await db
     .update(experts)
-    .set({ ...input, updatedAt: new Date() })
-    .where(eq(experts.id, id))
+    .set({ ...input, version: sql`${experts.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(experts.id, id), eq(experts.version, version)))
     .returning({ id: experts.id });
   return rows.length > 0;
 }
 
 export async function setExpertAvailable(db: Db, id: string, available: boolean): Promise<boolean> {
-  const rows = await db.update(experts).set({ available, updatedAt: new Date() }).where(eq(experts.id, id)).returning({ id: experts.id });
+  const rows = await db.update(experts).set({ available, version: sql`${experts.version} + 1`, updatedAt: new Date() }).where(eq(experts.id, id)).returning({ id: experts.id });
   return rows.length > 0;
 }
 

@@ -18,6 +18,7 @@ import {
   expertFieldsSchema,
   expertFilterQuery,
   expertInputSchema,
+  expertUpdateSchema,
   expertListQuery,
   expertListSchema,
   expertParams,
@@ -163,11 +164,14 @@ export async function expertRoutes(app: FastifyInstance, opts: ExpertRouteOption
         tags: TAGS,
         summary: '修改专家信息 Replace an expert record',
         params: expertParams,
-        body: expertInputSchema,
-        response: { 200: expertSchema, ...errorResponses(401, 403, 404, 422) },
+        body: expertUpdateSchema,
+        response: { 200: expertSchema, ...errorResponses(401, 403, 404, 409, 422) },
       },
     },
-    async (req) => replaceExpert(db, requireUser(req), req.params.id, req.body),
+    async (req) => {
+      const { version, ...input } = req.body;
+      return replaceExpert(db, requireUser(req), req.params.id, input, version);
+    },
   );
 
   r.patch(

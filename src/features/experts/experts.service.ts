@@ -38,6 +38,7 @@ export function presentExpert(actor: Actor, e: ExpertRow): Expert {
       note: r.note,
     })),
     available: e.available,
+    version: e.version,
     loadCap: e.loadCap,
     email: e.email,
     phone: e.phone,
@@ -68,9 +69,14 @@ export async function createExpert(db: Db, actor: Actor, input: ExpertInput): Pr
   return presentExpert(actor, (await getExpert(db, id))!);
 }
 
-export async function replaceExpert(db: Db, actor: Actor, id: string, input: ExpertInput): Promise<Expert> {
+/** Replaces a record edited on `version`; someone's edit or availability change meanwhile is a VERSION_CONFLICT. */
+export async function replaceExpert(db: Db, actor: Actor, id: string, input: ExpertInput, version: number): Promise<Expert> {
   assertDivisionCodes(input);
-  if (!(await updateExpert(db, id, input))) throw new AppError('NOT_FOUND');
+  if (!(await updateExpert(db, id, input, version))) {
+    const current = await getExpert(db, id);
+    if (!current) throw new AppError('NOT_FOUND');
+    throw new AppError('VERSION_CONFLICT', { currentVersion: current.version });
+  }
   return presentExpert(actor, (await getExpert(db, id))!);
 }
 

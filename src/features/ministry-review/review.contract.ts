@@ -229,6 +229,10 @@ export const reviewSettingsSchema = z.object({
   rubric: rubricSchema,
   divergenceThreshold: z.number().min(0).max(100),
 });
+/** The rules as read and saved: a save names the version it edited (0 while the defaults apply). */
+export const versionedReviewSettingsSchema = reviewSettingsSchema.extend({
+  version: z.number().int().min(0).describe('Compare-and-set version of the rules (0 while the defaults apply)'),
+});
 
 // ---------------------------------------------------------------------------------------------
 // The expert's side
@@ -308,6 +312,7 @@ export type OpinionBody = z.input<typeof opinionBody>;
 export type DecisionBody = z.input<typeof decisionBody>;
 export type DecisionResult = z.infer<typeof decisionResult>;
 export type ReviewSettings = z.infer<typeof reviewSettingsSchema>;
+export type VersionedReviewSettings = z.infer<typeof versionedReviewSettingsSchema>;
 export type Assignment = z.infer<typeof assignmentSchema>;
 export type AssignmentDetail = z.infer<typeof assignmentDetailSchema>;
 export type ScoreBody = z.input<typeof scoreBody>;

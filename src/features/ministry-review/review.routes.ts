@@ -4,11 +4,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
 import { errorResponses, fileResponse, MEDIA } from '../../kernel/openapi.js';
 import { requireUser } from '../../kernel/request-guards.js';
-import { getReviewSettings, saveReviewSettings } from './review-settings.js';
+import { getVersionedReviewSettings, saveReviewSettings } from './review-settings.js';
+
 import * as c from './review.contract.js';
 import * as svc from './review.service.js';
 
 const ok = <S>(schema: S, ...codes: number[]) => ({ 200: schema, ...errorResponses(...codes) });
+const versioned = (r: { settings: c.ReviewSettings; version: number }): c.VersionedReviewSettings => ({ ...r.settings, version: r.version });
 
 /** Sends a workbook's bytes as they are: a file response has no JSON schema to serialise with. */
 function sendXlsx(reply: FastifyReply, buffer: Buffer, asciiName: string, name: string) {
@@ -143,9 +145,9 @@ export async function reviewRoutes(app: FastifyInstance, opts: { db: Db }) {
     '/review/settings',
     {
       config: { permission: 'review.read' },
-      schema: { tags: ['ministry review'], summary: '评审规则（评分细则、分歧阈值）Review rules: rubric and divergence threshold', response: ok(c.reviewSettingsSchema, 401, 403) },
+      schema: { tags: ['ministry review'], summary: '评审规则（评分细则、分歧阈值）Review rules: rubric and divergence threshold', response: ok(c.versionedReviewSettingsSchema, 401, 403) },
     },
-    async () => getReviewSettings(db),
+    async () => versioned(await getVersionedReviewSettings(db)),
   );
 
   r.put(
@@ -155,14 +157,15 @@ export async function reviewRoutes(app: FastifyInstance, opts: { db: Db }) {
       schema: {
         tags: ['ministry review'],
         summary: '修改评审规则（新组建的评审组生效）Change the review rules (applies to panels confirmed afterwards)',
-        body: c.reviewSettingsSchema,
-        response: ok(c.reviewSettingsSchema, 401, 403, 422),
+        body: c.versionedReviewSettingsSchema,
+        response: ok(c.versionedReviewSettingsSchema, 401, 403, 409, 422),
       },
     },
     async (req) => {
       const user = requireUser(req);
-      await saveReviewSettings(db, req.body, user.id);
-      return getReviewSettings(db);
+      const { version, ...rules } = req.body;
+      await saveReviewSettings(db, rules, version, user.id);
+      return versioned(await getVersionedReviewSettings(db));
     },
   );
 

@@ -129,7 +129,10 @@ export const transitionBody = z.object({
 export const reportingBody = z.object({ reportFrequency: z.enum(REPORT_FREQUENCIES), version: z.number().int().min(1) });
 
 /** The 'pilot_schedule' setting: where the mid-term and summary windows fall, and the months to rectify. */
-export const scheduleSettingSchema = phaseScheduleConfigSchema;
+/** The phase calendar's defaults as read and saved; a save names the version it edited (0 while the built-in defaults apply). */
+export const scheduleSettingSchema = phaseScheduleConfigSchema.extend({
+  version: z.number().int().min(0).describe('Compare-and-set version of the setting (0 while never saved)'),
+});
 
 export const contractVersionSchema = z
   .object({
@@ -159,6 +162,7 @@ export const nominationSchema = z.object({
   summary: z.string(),
   body: z.string(),
   status: z.string().describe('draft: kept for the case library'),
+  version: z.number().int().describe('Compare-and-set version of the draft'),
   createdAt: isoDateTime,
 });
 
@@ -191,6 +195,8 @@ export const nominationBody = z.object({
   summary: z.string().trim().min(1).max(1000),
   body: z.string().max(50_000).default(''),
 });
+/** An edit of a draft names the version it was made on. */
+export const nominationUpdateBody = nominationBody.extend({ version: z.number().int().min(1).describe('The version you edited') });
 export const nominationParams = z.object({ id: z.uuid(), nominationId: z.uuid() });
 export const pilotFileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
 
@@ -207,3 +213,4 @@ export type SummaryView = z.infer<typeof summaryViewSchema>;
 export type SummaryBody = z.input<typeof summaryBody>;
 export type Nomination = z.infer<typeof nominationSchema>;
 export type NominationBody = z.input<typeof nominationBody>;
+export type NominationUpdateBody = z.input<typeof nominationUpdateBody>;

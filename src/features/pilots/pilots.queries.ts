@@ -4,6 +4,7 @@
  */
 import { and, asc, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import { readSetting, writeSetting, type StoredSetting } from '../../kernel/settings-store.js';
 import {
   evaluations,
   experienceNominations,
@@ -13,7 +14,6 @@ import {
   pilotFiles,
   pilots,
   rectificationCases,
-  settings,
   summaryReports,
   users,
 } from '../../db/schema.js';
@@ -59,16 +59,13 @@ export async function authorityOrganisations(db: Tx, authorityIds: readonly stri
 
 const SCHEDULE_KEY = 'pilot_schedule';
 
-export async function getScheduleSetting(db: Tx): Promise<unknown> {
-  const rows = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, SCHEDULE_KEY)).limit(1);
-  return rows[0]?.value;
+export async function getScheduleSetting(db: Tx): Promise<StoredSetting> {
+  return readSetting(db, SCHEDULE_KEY);
 }
 
-export async function saveScheduleSetting(db: Tx, value: unknown, userId: string): Promise<void> {
-  await db
-    .insert(settings)
-    .values({ key: SCHEDULE_KEY, value, updatedBy: userId })
-    .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: userId, updatedAt: sql`now()` } });
+/** Compare-and-set on the setting's version; VERSION_CONFLICT when someone saved meanwhile. */
+export async function saveScheduleSetting(db: Tx, value: unknown, expectedVersion: number, userId: string): Promise<void> {
+  await writeSetting(db, SCHEDULE_KEY, value, { expectedVersion, userId });
 }
 
 export type ContractVersionRow = typeof pilotContractVersions.$inferSelect;
@@ -243,11 +240,12 @@ export async function insertNomination(db: Tx, row: typeof experienceNominations
   return n!;
 }
 
-export async function updateNomination(db: Tx, pilotId: string, id: string, patch: Pick<NominationRow, 'title' | 'summary' | 'body'>): Promise<NominationRow | null> {
+/** Edits a draft still at `version`; null when it is missing, no longer a draft, or someone edited it first. */
+export async function updateNomination(db: Tx, pilotId: string, id: string, patch: Pick<NominationRow, 'title' | 'summary' | 'body'>, version: number): Promise<NominationRow | null> {
   const rows = await db
     .update(experienceNominations)
-    .set(patch)
-    .where(and(eq(experienceNominations.id, id), eq(experienceNominations.pilotId, pilotId), eq(experienceNominations.status, 'draft')))
+    .set({ ...patch, version: sql`${experienceNominations.version} + 1` })
+    .where(and(eq(experienceNominations.id, id), eq(experienceNominations.pilotId, pilotId), eq(experienceNominations.status, 'draft'), eq(experienceNominations.version, version)))
     .returning();
   return rows[0] ?? null;
 }

@@ -25,7 +25,7 @@ import {
   presentPilots,
   requestTransition,
   saveScheduleConfig,
-  scheduleConfig,
+  scheduleSetting,
   setReportFrequency,
   visiblePilot,
   type ApprovalFormat,
@@ -134,7 +134,10 @@ export async function pilotRoutes(app: FastifyInstance, opts: PilotRouteOptions)
   r.get(
     '/settings/pilot-schedule',
     { config, schema: { tags: CYCLE, summary: '试点阶段时间安排的默认设置 Default calendar of the phases', response: ok(c.scheduleSettingSchema, 401, 403) } },
-    async () => scheduleConfig(db),
+    async () => {
+      const s = await scheduleSetting(db);
+      return { ...s.config, version: s.version };
+    },
   );
 
   r.put(
@@ -145,7 +148,7 @@ export async function pilotRoutes(app: FastifyInstance, opts: PilotRouteOptions)
         tags: CYCLE,
         summary: '修改阶段时间安排的默认设置（此后批复的试点生效）Change the default calendar (applies to pilots approved afterwards)',
         body: c.scheduleSettingSchema,
-        response: ok(c.scheduleSettingSchema, 401, 403, 422),
+        response: ok(c.scheduleSettingSchema, 401, 403, 409, 422),
       },
     },
     async (req) => saveScheduleConfig(db, req.body, requireUser(req).id),
@@ -205,7 +208,7 @@ export async function pilotRoutes(app: FastifyInstance, opts: PilotRouteOptions)
     '/pilots/:id/nominations/:nominationId',
     {
       config: { permission: 'summary.write' },
-      schema: { tags: CYCLE, summary: '修改典型经验草稿 Edit a nomination draft', params: c.nominationParams, body: c.nominationBody, response: ok(c.nominationSchema, 401, 403, 404, 409, 422) },
+      schema: { tags: CYCLE, summary: '修改典型经验草稿 Edit a nomination draft', params: c.nominationParams, body: c.nominationUpdateBody, response: ok(c.nominationSchema, 401, 403, 404, 409, 422) },
     },
     async (req) => summary.updateNomination(db, requireUser(req), req.params.id, req.params.nominationId, req.body),
   );

@@ -142,21 +142,29 @@ export async function visiblePilot(db: Tx, actor: Actor, id: string): Promise<Pi
 // The phase calendar and its setting
 
 /** The configured calendar defaults ('pilot_schedule'); a stored value that no longer fits falls back to the built-in ones. */
-export async function scheduleConfig(db: Tx): Promise<ScheduleSetting> {
-  const parsed = phaseScheduleConfigSchema.safeParse(await q.getScheduleSetting(db));
-  return parsed.success ? parsed.data : DEFAULT_PHASE_SCHEDULE_CONFIG;
+export async function scheduleConfig(db: Tx): Promise<PhaseScheduleConfig> {
+  return (await scheduleSetting(db)).config;
+}
+
+/** The setting as the settings page reads it: the calendar and the version a save must name. */
+export async function scheduleSetting(db: Tx): Promise<{ config: PhaseScheduleConfig; version: number }> {
+  const stored = await q.getScheduleSetting(db);
+  const parsed = phaseScheduleConfigSchema.safeParse(stored.value);
+  return { config: parsed.success ? parsed.data : DEFAULT_PHASE_SCHEDULE_CONFIG, version: stored.version };
 }
 
 /** Stores new defaults: pilots approved from now on get them; stored calendars stay as they are. */
-export async function saveScheduleConfig(db: Tx, value: PhaseScheduleConfig, userId: string): Promise<ScheduleSetting> {
-  await q.saveScheduleSetting(db, value, userId);
-  return scheduleConfig(db);
+export async function saveScheduleConfig(db: Tx, body: ScheduleSetting, userId: string): Promise<ScheduleSetting> {
+  const { version, ...value } = body;
+  await q.saveScheduleSetting(db, value, version, userId);
+  const saved = await scheduleSetting(db);
+  return { ...saved.config, version: saved.version };
 }
 
 const periodOf = (p: PilotRow) => [p.periodStartYear, p.periodStartYear + 1, p.periodStartYear + 2] as const;
 
 /** The stored calendar, or one computed from the current setting (pilots approved before calendars were stored). */
-function scheduleOf(p: PilotRow, config: ScheduleSetting): PhaseSchedule | null {
+function scheduleOf(p: PilotRow, config: PhaseScheduleConfig): PhaseSchedule | null {
   return p.schedule ?? scheduleFor(periodOf(p), p.approvalDate, config);
 }
 

@@ -10,14 +10,14 @@ import { AppError } from '../../kernel/app-error.js';
 import { iso } from '../../shared/contract/wire.js';
 import { pilotAbilities } from '../../shared/permissions/pilot-scope.js';
 import type { Actor } from '../../shared/roles/roles.js';
-import type { Nomination, NominationBody, SummaryView } from './pilots.contract.js';
+import type { Nomination, NominationBody, NominationUpdateBody, SummaryView } from './pilots.contract.js';
 import * as q from './pilots.queries.js';
 import { recordPilotEvent, visiblePilot } from './pilots.service.js';
 
 const SUMMARY_PURPOSE = 'summary';
 
 function presentNomination(n: q.NominationRow): Nomination {
-  return { id: n.id, title: n.title, summary: n.summary, body: n.body, status: n.status, createdAt: iso(n.createdAt) };
+  return { id: n.id, title: n.title, summary: n.summary, body: n.body, status: n.status, version: n.version, createdAt: iso(n.createdAt) };
 }
 
 export async function summaryView(db: Tx, actor: Actor, pilotId: string): Promise<SummaryView> {
@@ -98,11 +98,16 @@ export async function createNomination(db: Db, actor: Actor, pilotId: string, bo
   });
 }
 
-export async function updateNomination(db: Db, actor: Actor, pilotId: string, nominationId: string, body: Required<NominationBody>) {
+/** Edits a draft made on `version`; an edit by someone else meanwhile is a VERSION_CONFLICT. */
+export async function updateNomination(db: Db, actor: Actor, pilotId: string, nominationId: string, body: Required<NominationUpdateBody>) {
   return db.transaction(async (tx) => {
     const pilot = await writablePilot(tx, actor, pilotId, 'nominateExperience');
-    const n = await q.updateNomination(tx, pilot.id, nominationId, body);
-    if (!n) throw new AppError('NOT_FOUND');
+    const { version, ...patch } = body;
+    const n = await q.updateNomination(tx, pilot.id, nominationId, patch, version);
+    if (!n) {
+      const current = (await q.listNominations(tx, pilot.id)).find((x) => x.id === nominationId && x.status === 'draft');
+      throw current ? new AppError('VERSION_CONFLICT', { currentVersion: current.version }) : new AppError('NOT_FOUND');
+    }
     return presentNomination(n);
   });
 }

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { abilitiesOf, isoDate, isoDateTime } from '../../shared/contract/wire.js';
-import { REPORT_FREQUENCIES } from '../../shared/monitoring/reporting-periods.js';
+import { REPORT_FREQUENCIES, reportScheduleSchema } from '../../shared/monitoring/reporting-periods.js';
 import { REPORT_ACTIONS } from '../../shared/permissions/report-scope.js';
 
 export const REPORT_STATUSES = ['draft', 'submitted', 'returned', 'confirmed'] as const;
@@ -21,6 +21,11 @@ export type DueState = (typeof DUE_STATES)[number];
 const bilingual = z.object({ zh: z.string(), en: z.string() });
 const text = (max: number) => z.string().trim().max(max);
 const required = (max: number) => z.string().trim().min(1).max(max);
+
+/** The reporting schedule as read and saved; a save names the version it edited (0 while the defaults apply). */
+export const versionedReportScheduleSchema = reportScheduleSchema.extend({
+  version: z.number().int().min(0).describe('Compare-and-set version of the setting (0 while never saved)'),
+});
 
 export const pilotReportsParams = z.object({ id: z.uuid() });
 export const reportParams = z.object({ id: z.uuid() });

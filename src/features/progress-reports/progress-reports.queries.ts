@@ -15,7 +15,6 @@ import {
   reportTasks,
   reportValueCorrections,
   reportValues,
-  settings,
   users,
 } from '../../db/schema.js';
 import type { Plan } from '../../shared/plan/plan-schema.js';
@@ -225,18 +224,6 @@ export async function reportRecipients(db: Tx, cityCodes: readonly string[], aut
   return rows.filter((u) =>
     u.role === 'city_applicant' ? u.kind === 'city' && cityCodes.includes(u.divisionCode) : u.authorityId !== null && authorityIds.includes(u.authorityId),
   );
-}
-
-export async function readSetting(db: Tx, key: string): Promise<unknown> {
-  const rows = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).limit(1);
-  return rows[0]?.value;
-}
-
-export async function saveSetting(db: Tx, key: string, value: unknown, userId: string): Promise<void> {
-  await db
-    .insert(settings)
-    .values({ key, value, updatedBy: userId })
-    .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: userId, updatedAt: sql`now()` } });
 }
 
 export async function setDueDate(db: Tx, reportId: string, dueDate: string): Promise<void> {

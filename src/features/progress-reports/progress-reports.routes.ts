@@ -10,7 +10,6 @@ import { AppError } from '../../kernel/app-error.js';
 import { errorResponses, fileResponse, MEDIA } from '../../kernel/openapi.js';
 import { requireUser } from '../../kernel/request-guards.js';
 import { checkFile, KIND_MIME, safeFilename } from '../../shared/files/file-type.js';
-import { reportScheduleSchema } from '../../shared/monitoring/reporting-periods.js';
 import {
   confirmBody,
   correctionBody,
@@ -25,6 +24,7 @@ import {
   returnBody,
   saveReportBody,
   versionBody,
+  versionedReportScheduleSchema,
 } from './progress-reports.contract.js';
 import { sendBlob } from '../../kernel/blob-store.js';
 import {
@@ -35,7 +35,7 @@ import {
   importReport,
   pilotReports,
   reportDetail,
-  reportSchedule,
+  versionedReportSchedule,
   reportTemplate,
   returnReport,
   saveReport,
@@ -92,9 +92,12 @@ export async function progressReportRoutes(app: FastifyInstance, opts: ProgressR
     '/report-schedule',
     {
       config: read,
-      schema: { tags: TAGS, summary: '报告期设置（截止日期规则、提醒天数）The reporting schedule: due-date rules and reminder days', response: { 200: reportScheduleSchema, ...errorResponses(401, 403) } },
+      schema: { tags: TAGS, summary: '报告期设置（截止日期规则、提醒天数）The reporting schedule: due-date rules and reminder days', response: { 200: versionedReportScheduleSchema, ...errorResponses(401, 403) } },
     },
-    async () => reportSchedule(db),
+    async () => {
+      const s = await versionedReportSchedule(db);
+      return { ...s.schedule, version: s.version };
+    },
   );
 
   r.put(
@@ -104,11 +107,14 @@ export async function progressReportRoutes(app: FastifyInstance, opts: ProgressR
       schema: {
         tags: TAGS,
         summary: '修改报告期设置（未报送报告的截止日期随之调整）Change the schedule; reports still owed take the new due dates',
-        body: reportScheduleSchema,
-        response: { 200: reportScheduleSchema, ...errorResponses(401, 403, 422) },
+        body: versionedReportScheduleSchema,
+        response: { 200: versionedReportScheduleSchema, ...errorResponses(401, 403, 409, 422) },
       },
     },
-    async (req) => saveReportSchedule(db, requireUser(req), req.body),
+    async (req) => {
+      const { version, ...schedule } = req.body;
+      return saveReportSchedule(db, requireUser(req), schedule, version);
+    },
   );
 
   r.get(

@@ -13,6 +13,7 @@ import { storeBlob } from '../../kernel/blob-store.js';
 import type { Db, Tx } from '../../db/client.js';
 import { AppError } from '../../kernel/app-error.js';
 import { chinaDate } from '../../kernel/clock.js';
+import { readSetting, writeSetting } from '../../kernel/settings-store.js';
 import { iso } from '../../shared/contract/wire.js';
 import type { FileCheck } from '../../shared/files/file-type.js';
 import { deriveIndicator, requiredIn, type PilotPeriod } from '../../shared/monitoring/indicators.js';
@@ -60,10 +61,8 @@ import {
   insertMissingReports,
   insertPilotEvent,
   insertPilotFile,
-  readSetting,
   reportingPilots,
   reportsOfPilots,
-  saveSetting,
   setDueDate,
   tasksOf,
   updateValueForCorrection,
@@ -78,17 +77,23 @@ export const REPORT_SCHEDULE_KEY = 'report_schedule';
 
 /** The configured schedule; a stored value that no longer fits falls back to the defaults. */
 export async function reportSchedule(db: Tx): Promise<ReportSchedule> {
-  const parsed = reportScheduleSchema.safeParse((await readSetting(db, REPORT_SCHEDULE_KEY)) ?? {});
-  return parsed.success ? parsed.data : DEFAULT_REPORT_SCHEDULE;
+  return (await versionedReportSchedule(db)).schedule;
+}
+
+/** The schedule with the version a save must name (0 while the defaults apply). */
+export async function versionedReportSchedule(db: Tx): Promise<{ schedule: ReportSchedule; version: number }> {
+  const stored = await readSetting(db, REPORT_SCHEDULE_KEY);
+  const parsed = reportScheduleSchema.safeParse(stored.value ?? {});
+  return { schedule: parsed.success ? parsed.data : DEFAULT_REPORT_SCHEDULE, version: stored.version };
 }
 
 /**
  * Saves the schedule and moves the due dates of the reports still owed (draft or returned) to it;
  * a delivered report keeps the due date it was delivered against.
  */
-export async function saveReportSchedule(db: Db, actor: Actor, schedule: ReportSchedule): Promise<ReportSchedule> {
-  await db.transaction(async (tx) => {
-    await saveSetting(tx, REPORT_SCHEDULE_KEY, schedule, actor.id);
+export async function saveReportSchedule(db: Db, actor: Actor, schedule: ReportSchedule, version: number): Promise<ReportSchedule & { version: number }> {
+  const saved = await db.transaction(async (tx) => {
+    const next = await writeSetting(tx, REPORT_SCHEDULE_KEY, schedule, { expectedVersion: version, userId: actor.id });
     const pilots = await reportingPilots(tx);
     const rows = await reportsOfPilots(tx, pilots.map((p) => p.id));
     const due = new Map(pilots.flatMap((p) => periodsOf(p, schedule).map((per) => [`${p.id}|${per.label}`, per.due] as const)));
@@ -96,8 +101,9 @@ export async function saveReportSchedule(db: Db, actor: Actor, schedule: ReportS
       const d = due.get(`${r.pilotId}|${r.period}`);
       if (d && d !== r.dueDate && !isDelivered(r.status)) await setDueDate(tx, r.id, d);
     }
+    return next;
   });
-  return schedule;
+  return { ...schedule, version: saved };
 }
 
 function frequencyOf(p: ReportPilot): ReportFrequency {
@@ -143,6 +149,8 @@ function scopeOf(p: ReportPilot, r: ReportRow, today: string): ReportScope {
   return { cityCodes: p.cityCodes, status: r.status, periodOpen: isPeriodOpen({ start: r.periodStart }, today), pilotClosed: p.state === 'cancelled' };
 }
 
+const CLOSED_STATES = new Set(['cancelled', 'completed']);
+
 function presentSummary(actor: Actor, p: ReportPilot, r: ReportRow, today: string): ReportSummary {
   const period = { start: r.periodStart, end: r.periodEnd, due: r.dueDate };
   return {
@@ -158,7 +166,8 @@ function presentSummary(actor: Actor, p: ReportPilot, r: ReportRow, today: strin
     dueDate: r.dueDate,
     status: r.status as ReportStatus,
     timing: periodTiming(period, today),
-    overdue: !isDelivered(r.status) && today > r.dueDate,
+    // A cancelled or completed pilot owes no more reports: nothing of it is overdue.
+    overdue: !CLOSED_STATES.has(p.state) && !isDelivered(r.status) && today > r.dueDate,
     daysUntilDue: daysUntilDue(period, today),
     version: r.version,
     contractVersion: r.contractVersion,

@@ -5,7 +5,7 @@ import type { EvaluationDetail, EvaluationRound, OpenRoundInput, SchemeSetting }
 
 export const evaluationsApi = {
   scheme: () => request<SchemeSetting>('GET', '/evaluation-scheme'),
-  saveScheme: (scheme: EvaluationScheme) => request<SchemeSetting>('PUT', '/evaluation-scheme', { scheme }),
+  saveScheme: (scheme: EvaluationScheme, version: number) => request<SchemeSetting>('PUT', '/evaluation-scheme', { scheme, version }),
   rounds: () => request<{ items: EvaluationRound[] }>('GET', '/evaluation-rounds'),
   openRound: (body: OpenRoundInput) => request<EvaluationRound>('POST', '/evaluation-rounds', body),
   get: (id: string) => request<EvaluationDetail>('GET', `/evaluations/${enc(id)}`),

@@ -15,7 +15,7 @@ import { evaluationsApi } from './evaluations-api';
 import { evaluationKeys, evaluationsQueries } from './evaluations-queries';
 import { useI18n } from './i18n';
 
-function SchemeForm({ scheme, isDefault }: { scheme: EvaluationScheme; isDefault: boolean }) {
+function SchemeForm({ scheme, isDefault, version }: { scheme: EvaluationScheme; isDefault: boolean; version: number }) {
   const { t, l } = useI18n();
   const me = useMe();
   const editable = me.user.role === 'ministry_planning';
@@ -27,7 +27,7 @@ function SchemeForm({ scheme, isDefault }: { scheme: EvaluationScheme; isDefault
   const save = async () => {
     setBusy(true);
     try {
-      await evaluationsApi.saveScheme(draft);
+      await evaluationsApi.saveScheme(draft, version);
       await qc.invalidateQueries({ queryKey: evaluationKeys.scheme });
       void message.success(t('eval.saved'));
     } catch (err) {
@@ -93,7 +93,7 @@ export default function SchemePage() {
         <h1 className="page-title">{t('eval.settings')}</h1>
       </div>
       <div className="panel">
-        <QueryState query={query}>{(s) => <SchemeForm key={s.updatedAt ?? 'default'} scheme={s.scheme} isDefault={s.isDefault} />}</QueryState>
+        <QueryState query={query}>{(s) => <SchemeForm key={s.version} scheme={s.scheme} isDefault={s.isDefault} version={s.version} />}</QueryState>
       </div>
     </div>
   );

@@ -95,7 +95,7 @@ export function ExpertFormModal({ open, expert, fieldOptions, onClose, onSaved }
   }, [expert, divisions]);
 
   const saving = useMutation({
-    mutationFn: (body: ExpertBody) => (expert ? expertsApi.update(expert.id, body) : expertsApi.create(body)),
+    mutationFn: (body: ExpertBody) => (expert ? expertsApi.update(expert.id, { ...body, version: expert.version }) : expertsApi.create(body)),
     // Every list of the pool and the fields in use may change with a saved record.
     onSuccess: () => queryClient.invalidateQueries({ queryKey: expertKeys.all }),
   });

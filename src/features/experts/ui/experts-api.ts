@@ -3,7 +3,7 @@
  * API client (cookie, CSRF header, typed errors). Types come from the contract.
  */
 import { API_BASE, ApiError, enc, request } from '../../../web-kit/api-client';
-import type { Expert, ExpertBody, ExpertFields, ExpertFilters, ExpertList, ImportRefusalDetails, ImportResult, ImportRowError } from '../experts.contract';
+import type { Expert, ExpertBody, ExpertUpdateBody, ExpertFields, ExpertFilters, ExpertList, ImportRefusalDetails, ImportResult, ImportRowError } from '../experts.contract';
 
 /** The query string of the list filters ('' when none). */
 export function filterQuery(f: ExpertFilters, extra: Record<string, string | number> = {}): string {
@@ -24,7 +24,7 @@ export const expertsApi = {
   list: (f: ExpertFilters, page: number, pageSize: number) => request<ExpertList>('GET', `/experts${filterQuery(f, { page, pageSize })}`),
   fields: () => request<ExpertFields>('GET', '/experts/fields'),
   create: (body: ExpertBody) => request<Expert>('POST', '/experts', body),
-  update: (id: string, body: ExpertBody) => request<Expert>('PUT', `/experts/${enc(id)}`, body),
+  update: (id: string, body: ExpertUpdateBody) => request<Expert>('PUT', `/experts/${enc(id)}`, body),
   setAvailable: (id: string, available: boolean) => request<Expert>('PATCH', `/experts/${enc(id)}`, { available }),
   importFile: (file: File) => {
     const form = new FormData();

@@ -18,7 +18,7 @@ import type {
   Proposal,
   ProposalBody,
   ReviewOverview,
-  ReviewSettings,
+  VersionedReviewSettings,
   ScoreBody,
   ScoreResult,
 } from '../review.contract';
@@ -45,8 +45,8 @@ export const reviewApi = {
   submitScores: (panelId: string, body: ScoreBody) => post<ScoreResult>(`${seat(panelId)}/scores`, body),
   panelScores: (panelId: string) => request<PanelScores>('GET', `${seat(panelId)}/scores`),
 
-  settings: () => request<ReviewSettings>('GET', '/review/settings'),
-  saveSettings: (body: ReviewSettings) => request<ReviewSettings>('PUT', '/review/settings', body),
+  settings: () => request<VersionedReviewSettings>('GET', '/review/settings'),
+  saveSettings: (body: VersionedReviewSettings) => request<VersionedReviewSettings>('PUT', '/review/settings', body),
 };
 
 /** Downloads (plain links: the browser sends the session cookie). */

@@ -6,7 +6,7 @@
  */
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import type { ConfirmPanelBody, DecisionBody, OpinionBody, ReviewSettings, ScoreBody } from '../review.contract';
+import type { ConfirmPanelBody, DecisionBody, OpinionBody, VersionedReviewSettings, ScoreBody } from '../review.contract';
 import { applicationChanged } from '../../applications/ui/public';
 import { pilotKeys, pilotsQueries } from '../../pilots/ui/public';
 import { reviewApi } from './review-api';
@@ -139,7 +139,7 @@ export function useDecide(applicationId: string) {
 export function useSaveSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ReviewSettings) => reviewApi.saveSettings(body),
+    mutationFn: (body: VersionedReviewSettings) => reviewApi.saveSettings(body),
     // The answer is the stored rules: it becomes the cached value as it is.
     onSuccess: (saved) => queryClient.setQueryData(reviewKeys.settings, saved),
   });

@@ -11,7 +11,7 @@ import type { Criterion } from '../../../shared/review/rubric';
 import { errorText } from '../../../web-kit/errors';
 import { PageLoading } from '../../../web-kit/page-loading';
 import { useMe } from '../../auth/ui/public';
-import type { ReviewSettings } from '../review.contract';
+import type { VersionedReviewSettings } from '../review.contract';
 import { useI18n } from './i18n';
 import { reviewQueries, useSaveSettings } from './review-queries';
 import './review.css';
@@ -66,7 +66,7 @@ export default function ReviewSettingsPage() {
 }
 
 /** The rules being edited: a draft of the stored ones until saved. */
-function SettingsEditor({ loaded }: { loaded: ReviewSettings }) {
+function SettingsEditor({ loaded }: { loaded: VersionedReviewSettings }) {
   const { t, l, locale } = useI18n();
   const { message } = App.useApp();
   const saving = useSaveSettings();
@@ -91,7 +91,7 @@ function SettingsEditor({ loaded }: { loaded: ReviewSettings }) {
   const save = async () => {
     try {
       // Saving stores the answer in the cache, which starts a fresh draft from it.
-      await saving.mutateAsync({ rubric: { ...loaded.rubric, criteria: withSlugKeys(criteria, added) }, divergenceThreshold: threshold });
+      await saving.mutateAsync({ rubric: { ...loaded.rubric, criteria: withSlugKeys(criteria, added) }, divergenceThreshold: threshold, version: loaded.version });
       void message.success(t('review.settings.saved'));
     } catch (err) {
       setError(err);

@@ -132,7 +132,7 @@ function NominationModal({ pilotId, editing, onClose }: { pilotId: string; editi
   const [form] = Form.useForm<NominationBody>();
   const save = useSaveNomination(pilotId);
   const { busy, submit } = useSubmit(form, async (body) => {
-    await save.mutateAsync({ nominationId: editing?.id ?? null, body });
+    await save.mutateAsync({ editing: editing ? { id: editing.id, version: editing.version } : null, body });
     onClose();
   });
   return (

@@ -4,6 +4,7 @@ import type {
   ContractVersionList,
   Nomination,
   NominationBody,
+  NominationUpdateBody,
   PilotCycle,
   PilotDetail,
   PilotList,
@@ -32,7 +33,7 @@ export const pilotsApi = {
     return request<{ id: string; filename: string; size: number }>('POST', `/pilots/${enc(id)}/summary/files`, undefined, { form });
   },
   createNomination: (id: string, body: NominationBody) => request<Nomination>('POST', `/pilots/${enc(id)}/nominations`, body),
-  updateNomination: (id: string, nominationId: string, body: NominationBody) => request<Nomination>('PUT', `/pilots/${enc(id)}/nominations/${enc(nominationId)}`, body),
+  updateNomination: (id: string, nominationId: string, body: NominationUpdateBody) => request<Nomination>('PUT', `/pilots/${enc(id)}/nominations/${enc(nominationId)}`, body),
   deleteNomination: (id: string, nominationId: string) => request<void>('DELETE', `/pilots/${enc(id)}/nominations/${enc(nominationId)}`),
 };
 

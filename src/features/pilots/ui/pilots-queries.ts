@@ -70,8 +70,8 @@ export function useUploadSummaryFile(id: string) {
 export function useSaveNomination(id: string) {
   const changed = usePilotChanged(id);
   return useMutation({
-    mutationFn: ({ nominationId, body }: { nominationId: string | null; body: NominationBody }) =>
-      nominationId ? pilotsApi.updateNomination(id, nominationId, body) : pilotsApi.createNomination(id, body),
+    mutationFn: ({ editing, body }: { editing: { id: string; version: number } | null; body: NominationBody }) =>
+      editing ? pilotsApi.updateNomination(id, editing.id, { ...body, version: editing.version }) : pilotsApi.createNomination(id, body),
     onSuccess: changed,
   });
 }
