@@ -58,7 +58,7 @@ async function measure(page: Page, url: string, ready: string) {
   return { files: assets.size, raw, gzip, list: list.sort((a, b) => b.gzip - a.gzip) };
 }
 
-const t = await makeTestApp('pglite', { WEB_ROOT: join(process.cwd(), 'dist/web') });
+const t = await makeTestApp('pglite', { WEB_ROOT: join(process.cwd(), 'dist/web'), TOTP_REQUIRED_ROLES: 'none' });
 await seedAccounts(t.database.db);
 await t.app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;

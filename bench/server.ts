@@ -35,7 +35,7 @@ async function main() {
   process.on('exit', () => rmSync(dataRoot, { recursive: true, force: true }));
   // The API only: WEB_ROOT points at an empty folder so the built web app is not served.
   const config = {
-    ...loadConfig({ DATA_DIR: dataRoot, WEB_ROOT: dataRoot, LOG_LEVEL: 'warn' }),
+    ...loadConfig({ DATA_DIR: dataRoot, WEB_ROOT: dataRoot, LOG_LEVEL: 'warn', TOTP_REQUIRED_ROLES: 'none' }),
     databaseUrl: isPg ? target : undefined,
     loadDemoData: false,
   };

@@ -1,11 +1,14 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import type { ErrorCode } from '../shared/errors/error-codes.js';
 import { AppError, errorBody } from '../kernel/app-error.js';
 
 /** Maps every error to a stable code: refusals are 4xx with a message in both languages, never a 500. */
-export function installErrorHandler(app: FastifyInstance, opts: { spaFallback: boolean }): void {
+export function installErrorHandler(
+  app: FastifyInstance,
+  opts: { spaFallback: boolean; /** Renders index.html (with its CSP nonce) where there is a template. */ sendIndex?: (reply: FastifyReply) => FastifyReply },
+): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
       return reply.status(err.status).send(errorBody(err.code, err.details));
@@ -26,13 +29,17 @@ export function installErrorHandler(app: FastifyInstance, opts: { spaFallback: b
       const status = code === 'BAD_REQUEST' ? (err.statusCode ?? 400) : undefined;
       return reply.status(status ?? statusOf(code)).send(errorBody(code));
     }
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ err: { message: err.message, code: err.code } }, 'database unavailable');
+      return reply.status(503).header('retry-after', '5').send(errorBody('DATABASE_UNAVAILABLE'));
+    }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send(errorBody('INTERNAL'));
   });
   app.setNotFoundHandler((req, reply) => {
     // Client-side routes of the web app get index.html; unknown API paths a coded 404.
     if (opts.spaFallback && req.method === 'GET' && !req.url.startsWith('/api/')) {
-      return reply.sendFile('index.html');
+      return opts.sendIndex ? opts.sendIndex(reply) : reply.sendFile('index.html');
     }
     return reply.status(404).send(errorBody('ROUTE_NOT_FOUND'));
   });
@@ -58,6 +65,21 @@ function mapFastifyCode(err: FastifyError): ErrorCode | null {
   if (err instanceof SyntaxError && err.statusCode === 400) return 'MALFORMED_JSON';
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return 'BAD_REQUEST';
   return null;
+}
+
+/**
+ * The database is down, restarting or refusing connections (not a fault of the request): the pool's
+ * connection errors and PostgreSQL's 08 (connection exception), 57P (operator intervention) and 53300
+ * (too many connections) classes, and "not accepting connections" (55000 on connect).
+ */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '53300', '57P01', '57P02', '57P03', '55000']);
+export function isDatabaseUnavailable(err: { code?: unknown; message?: unknown; cause?: unknown }, depth = 0): boolean {
+  const code = typeof err.code === 'string' ? err.code : '';
+  if (UNAVAILABLE_CODES.has(code) || code.startsWith('08')) return true;
+  const message = typeof err.message === 'string' ? err.message : '';
+  if (/Connection terminated|timeout exceeded when trying to connect|is not currently accepting connections|the database system is (starting up|shutting down)/i.test(message)) return true;
+  // Drizzle wraps the driver's error ("Failed query: …") and keeps it as the cause.
+  return depth < 3 && typeof err.cause === 'object' && err.cause !== null && isDatabaseUnavailable(err.cause as typeof err, depth + 1);
 }
 
 function statusOf(code: ErrorCode): number {

@@ -3,7 +3,26 @@
  * 西部传统工业大市 only in the west. The other types may be claimed anywhere.
  */
 import { regionOfCode, type Region } from '../reference/regions.js';
-import type { CityType } from './plan-schema.js';
+
+export const CITY_TYPES = [
+  'old_industrial_base', // 老工业基地
+  'eastern_innovative', // 东部创新型城市
+  'central_characteristic', // 中部产业特色城市
+  'western_traditional', // 西部传统工业大市
+  'resource_based', // 资源型城市
+  'green_transformation', // 区域工业绿色转型发展试点城市
+] as const;
+export type CityType = (typeof CITY_TYPES)[number];
+
+export const CITY_TYPE_LABELS: Record<CityType, { zh: string; en: string }> = {
+  old_industrial_base: { zh: '老工业基地', en: 'Old industrial base' },
+  eastern_innovative: { zh: '东部创新型城市', en: 'Eastern innovative city' },
+  central_characteristic: { zh: '中部产业特色城市', en: 'Central industry-characteristic city' },
+  western_traditional: { zh: '西部传统工业大市', en: 'Western traditional industrial city' },
+  resource_based: { zh: '资源型城市', en: 'Resource-based city' },
+  green_transformation: { zh: '区域工业绿色转型发展试点城市', en: 'Regional industrial green-transformation pilot city' },
+};
+
 
 const REGION_OF_TYPE: Readonly<Partial<Record<CityType, Region>>> = {
   eastern_innovative: 'east',

@@ -46,24 +46,10 @@ export const TARGET_KIND_LABELS: Record<TargetKind, { zh: string; en: string }> 
 export const QUALIFIERS = ['exact', 'at_least', 'at_most', 'about', 'strive'] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 
-export const CITY_TYPES = [
-  'old_industrial_base', // 老工业基地
-  'eastern_innovative', // 东部创新型城市
-  'central_characteristic', // 中部产业特色城市
-  'western_traditional', // 西部传统工业大市
-  'resource_based', // 资源型城市
-  'green_transformation', // 区域工业绿色转型发展试点城市
-] as const;
-export type CityType = (typeof CITY_TYPES)[number];
-
-export const CITY_TYPE_LABELS: Record<CityType, { zh: string; en: string }> = {
-  old_industrial_base: { zh: '老工业基地', en: 'Old industrial base' },
-  eastern_innovative: { zh: '东部创新型城市', en: 'Eastern innovative city' },
-  central_characteristic: { zh: '中部产业特色城市', en: 'Central industry-characteristic city' },
-  western_traditional: { zh: '西部传统工业大市', en: 'Western traditional industrial city' },
-  resource_based: { zh: '资源型城市', en: 'Resource-based city' },
-  green_transformation: { zh: '区域工业绿色转型发展试点城市', en: 'Regional industrial green-transformation pilot city' },
-};
+// The city types of the notice live beside their regional rules (city-types.ts, no zod), so that pages
+// which only name them do not load the schema library.
+import { CITY_TYPES } from './city-types.js';
+export { CITY_TYPES, CITY_TYPE_LABELS, type CityType } from './city-types.js';
 
 const nullableNumber = z.number().finite().nullable();
 

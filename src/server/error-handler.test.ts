@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { isDatabaseUnavailable } from './error-handler.js';
+
+describe('isDatabaseUnavailable', () => {
+  it.each([
+    [{ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:5432' }],
+    [{ code: '57P01', message: 'terminating connection due to administrator command' }],
+    [{ code: '08006', message: 'connection failure' }],
+    [{ code: '53300', message: 'sorry, too many clients already' }],
+    [{ message: 'Connection terminated unexpectedly' }],
+    [{ message: 'timeout exceeded when trying to connect' }],
+    [{ message: 'Failed query: select 1', cause: { code: '55000', message: 'database "x" is not currently accepting connections' } }],
+  ])('counts %o as the database being unavailable', (err) => {
+    expect(isDatabaseUnavailable(err)).toBe(true);
+  });
+
+  it.each([
+    [{ code: '23505', message: 'duplicate key value violates unique constraint' }],
+    [{ code: '42P01', message: 'relation "x" does not exist' }],
+    [{ message: 'Cannot read properties of undefined' }],
+    [{ message: 'Failed query', cause: { code: '22P02', message: 'invalid input syntax for type uuid' } }],
+  ])('does not count %o', (err) => {
+    expect(isDatabaseUnavailable(err)).toBe(false);
+  });
+});
