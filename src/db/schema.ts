@@ -2,8 +2,11 @@
  * The one database schema, shared by the embedded PGlite and PostgreSQL 15+.
  * drizzle-kit generates the SQL migrations in src/db/migrations from this file.
  */
+import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
+  customType,
   doublePrecision,
   index,
   integer,
@@ -17,6 +20,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { PhaseSchedule } from '../shared/monitoring/pilot-lifecycle.js';
 import type { Plan } from '../shared/plan/plan-schema.js';
+import type { CaseEvidence } from '../shared/cases/case-evidence.js';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -49,6 +53,19 @@ export const users = pgTable(
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
+    /** When the password was last set; it expires after the policy's days (src/shared/identity). */
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A temporary password set by an administrator, or an expired one: changed at the next sign-in before anything else. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    /** argon2 hashes of the last passwords, newest first (the current one included). */
+    passwordHistory: jsonb('password_history').$type<string[]>().notNull().default([]),
+    /** The TOTP secret (base32); set at enrolment start, in force once totpEnabledAt is set. */
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** The last TOTP step accepted: a code of that step or an earlier one is a replay. */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+    /** SHA-256 digests of the unused recovery codes. */
+    recoveryCodes: jsonb('recovery_codes').$type<string[]>().notNull().default([]),
   },
   (t) => [uniqueIndex('users_username_uq').on(t.username)],
 );
@@ -64,6 +81,11 @@ export const sessions = pgTable(
     csrfToken: text('csrf_token').notNull(),
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Last activity, written at most once a minute; a session idle past the policy's minutes is over. */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Where the session was opened from (client address and user agent, as the user sees them). */
+    address: text('address'),
+    userAgent: text('user_agent'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
@@ -246,6 +268,8 @@ export const experts = pgTable(
     /** Declared relations with cities: [{ cityCode, kind, note }]. */
     relations: jsonb('relations').$type<{ cityCode: string; kind: string; note: string }[]>().notNull().default([]),
     available: boolean('available').notNull().default(true),
+    /** Compare-and-set version: an edit names the version it was made on. */
+    version: integer('version').notNull().default(1),
     loadCap: integer('load_cap').notNull().default(5),
     email: text('email'),
     phone: text('phone'),
@@ -444,6 +468,8 @@ export const emailOutbox = pgTable(
 export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: jsonb('value').$type<unknown>().notNull(),
+  /** Compare-and-set version: a save names the version it edited (src/kernel/settings-store.ts). */
+  version: integer('version').notNull().default(1),
   updatedBy: uuid('updated_by').references(() => users.id),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -882,6 +908,8 @@ export const experienceNominations = pgTable(
     body: text('body').notNull(),
     /** draft (the case library's editorial workflow takes it from there) */
     status: text('status').notNull().default('draft'),
+    /** Compare-and-set version: an edit names the version it was made on. */
+    version: integer('version').notNull().default(1),
     createdBy: uuid('created_by')
       .notNull()
       .references(() => users.id),
@@ -919,4 +947,159 @@ export const amendments = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('amendments_pilot_idx').on(t.pilotId)],
+);
+
+/**
+ * The ministry's overview of attainment, kept per pilot (src/features/attainment): the status counts
+ * and mean progress per dimension, computed by the shared rules. `fingerprint` names what it was
+ * computed from (the confirmed reports and their versions, the contract versions, the rules); a
+ * confirmation, a correction or an amendment changes it, and the next read recomputes the pilot.
+ */
+export const attainmentSummaries = pgTable('attainment_summaries', {
+  pilotId: uuid('pilot_id')
+    .primaryKey()
+    .references(() => pilots.id, { onDelete: 'cascade' }),
+  fingerprint: text('fingerprint').notNull(),
+  /** AttainmentSummary (src/shared/monitoring/contract-attainment.ts). */
+  summary: jsonb('summary').$type<Record<string, unknown>>().notNull(),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// The audit log (issue 8): append-only, hash-chained with SM3 (src/features/audit, ADR 0013).
+
+/**
+ * One audited event: a sign-in, a refusal, a change, an export, a download, the auditor's own work,
+ * or a checkpoint left by pruning. `hash` is SM3 over the record's content and `prevHash`, the hash
+ * of the record before it, so a changed, removed or moved record breaks the chain. A trigger in the
+ * migration refuses UPDATE, DELETE and TRUNCATE (pruning alone may delete, inside its transaction).
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: uuid('id').primaryKey(),
+    /** Position in the chain, 1, 2, 3 … without gaps (a gap is a removed record). */
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
+    /** Who: the signed-in user, or for a sign-in the account it named (no foreign key: the log outlives accounts). */
+    actorId: uuid('actor_id'),
+    username: text('username'),
+    role: text('role'),
+    /** From where: the client address as the trusted proxies report it (req.ip). */
+    ip: text('ip'),
+    method: text('method').notNull(),
+    /** The route pattern (/api/v1/applications/:id/submit), or the path when no route matched. */
+    route: text('route').notNull(),
+    /** sign_in | sign_out | read | write | export | download | audit | checkpoint (src/shared/audit). */
+    action: text('action').notNull(),
+    /** success | failure (refused, 4xx) | error (5xx). */
+    outcome: text('outcome').notNull(),
+    status: integer('status').notNull(),
+    objectType: text('object_type'),
+    objectId: text('object_id'),
+    /** Params, the refusal's code, a summary of the request, old and new values where known. */
+    details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    uniqueIndex('audit_log_seq_uq').on(t.seq),
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_actor_idx').on(t.actorId, t.at),
+  ],
+);
+
+/**
+ * The chain's head, one row: the last record's position and hash. Appending locks this row, so
+ * records are chained one after the other even with several server processes.
+ */
+export const auditChainHead = pgTable('audit_chain_head', {
+  id: integer('id').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// The typical-case library 典型案例 (issue 10, src/features/cases).
+
+/** PostgreSQL's full-text document type; the cases feature writes it from jieba's words. */
+const tsvector = customType<{ data: string }>({
+  dataType: () => 'tsvector',
+});
+
+/**
+ * A typical case: written by a city of its pilot or by the ministry, tagged, citing its pilot's
+ * indicator evidence, through the editorial lifecycle (src/shared/cases/case-lifecycle.ts). The
+ * search columns are written with the text: `search_vector` holds jieba's words of the title (weight
+ * A), summary (B) and body (C) under the `simple` configuration; `search_words` the same text as
+ * words separated by spaces, for pg_trgm (one-character and fuzzy queries); `search_plain` the
+ * normalised text, for exact phrase matches.
+ */
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    pilotId: uuid('pilot_id').references(() => pilots.id),
+    /** The nomination of typical experience this draft was made from (one case per nomination). */
+    nominationId: uuid('nomination_id').references(() => experienceNominations.id, { onDelete: 'set null' }),
+    /** city | ministry */
+    authorKind: text('author_kind').notNull(),
+    authorOrganisationId: uuid('author_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** The pilot's cities when the case was started: the cities that author it. */
+    cityCodes: jsonb('city_codes').$type<string[]>().notNull().default([]),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    body: text('body').notNull().default(''),
+    cityTypes: jsonb('city_types').$type<string[]>().notNull().default([]),
+    regions: jsonb('regions').$type<string[]>().notNull().default([]),
+    industries: jsonb('industries').$type<string[]>().notNull().default([]),
+    themes: jsonb('themes').$type<string[]>().notNull().default([]),
+    evidence: jsonb('evidence').$type<CaseEvidence[]>().notNull().default([]),
+    /** draft | submitted | under_review | returned | published | unpublished */
+    status: text('status').notNull().default('draft'),
+    version: integer('version').notNull().default(1),
+    /** The editor's last reason for returning or unpublishing. */
+    reviewComment: text('review_comment'),
+    searchVector: tsvector('search_vector').notNull(),
+    searchWords: text('search_words').notNull().default(''),
+    searchPlain: text('search_plain').notNull().default(''),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    isDemo: boolean('is_demo').notNull().default(false),
+  },
+  (t) => [
+    index('cases_search_vector_idx').using('gin', t.searchVector),
+    index('cases_search_words_trgm_idx').using('gin', sql`${t.searchWords} gin_trgm_ops`),
+    index('cases_status_idx').on(t.status, t.publishedAt),
+    index('cases_pilot_idx').on(t.pilotId),
+    uniqueIndex('cases_nomination_uq').on(t.nominationId),
+  ],
+);
+
+/** The case's own history: every save and transition, who, when, from, to and the reason. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    /** The case's version after the event (1 for its creation): the history's order. */
+    version: integer('version').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    comment: text('comment'),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('case_events_case_version_uq').on(t.caseId, t.version)],
 );

@@ -2,6 +2,7 @@
  * Builds the Fastify application: plugins, error mapping, OpenAPI, the API under /api/v1 and the web.
  * Tests call buildApp with an open database and use app.inject.
  */
+import { sql } from 'drizzle-orm';
 import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import compress from '@fastify/compress';
@@ -32,18 +33,24 @@ import { planCheckRoutes } from '../features/plan-check/plan-check.routes.js';
 import { referenceRoutes } from '../features/reference/reference.routes.js';
 import { rectificationRoutes } from '../features/rectifications/rectifications.routes.js';
 import { evaluationRoutes } from '../features/evaluations/evaluations.routes.js';
+import { attainmentRoutes } from '../features/attainment/attainment.routes.js';
+import { caseRoutes } from '../features/cases/public.js';
 import type { Config } from './config.js';
 import { installErrorHandler } from './error-handler.js';
+import { installSecurityHeaders, loadIndexTemplate, sendIndexPage } from './security-headers.js';
+import { auditPlugin, auditRoutes } from '../features/audit/public.js';
 
 export interface AppDeps {
   database: Database;
   config: Config;
   /** Where routes read the date from; tests pass a manual clock (src/kernel/clock.ts). */
   clock?: Clock;
+  /** Real elapsed time for sessions (idle timeout, lockout, TOTP); tests of those pass a manual clock. */
+  sessionClock?: Clock;
   logger?: boolean | object;
 }
 
-export async function buildApp({ database, config, logger = false, clock = systemClock }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ database, config, logger = false, clock = systemClock, sessionClock = systemClock }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger === true ? { level: config.logLevel } : logger,
     bodyLimit: 4 * 1024 * 1024,
@@ -54,13 +61,12 @@ export async function buildApp({ database, config, logger = false, clock = syste
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const hasWeb = existsSync(join(config.webRoot, 'index.html'));
-  installErrorHandler(app, { spaFallback: hasWeb });
+  // index.html with a fresh CSP nonce per answer, when the build marked the place for it.
+  const indexTemplate = hasWeb ? loadIndexTemplate(config.webRoot) : null;
+  installErrorHandler(app, { spaFallback: hasWeb, sendIndex: indexTemplate ? (reply) => sendIndexPage(reply, indexTemplate) : undefined });
 
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'SAMEORIGIN');
-  });
+  // CSP without 'unsafe-inline', frame-ancestors 'none', nosniff, referrer policy, HSTS in production.
+  installSecurityHeaders(app, { hsts: config.hsts });
 
   // Responses are compressed for clients that accept it: JSON and text over 1 KB on the fly; the web
   // app's files are compressed at build time and served as they are (see the static files below).
@@ -90,15 +96,26 @@ export async function buildApp({ database, config, logger = false, clock = syste
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  await app.register(sessionPlugin, { db: database.db, ttlHours: config.sessionTtlHours, secureCookies: config.secureCookies });
+  await app.register(sessionPlugin, { db: database.db, ttlHours: config.sessionTtlHours, secureCookies: config.secureCookies, identity: config.identity, demo: config.loadDemoData, clock: sessionClock });
+  // Every sign-in, refusal, change, export and download goes into the SM3-chained audit log.
+  await app.register(auditPlugin, { db: database.db });
 
-  app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: database.kind }));
+  // For load balancers: 200 while the database answers, 503 while it does not (the process stays up).
+  app.get('/api/health', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await database.db.execute(sql`select 1`);
+      return { status: 'ok', database: database.kind };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', database: database.kind });
+    }
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(
     async (api) => {
       await api.register(authRoutes, { db: database.db });
       await api.register(accountRoutes, { db: database.db });
+      await api.register(auditRoutes, { db: database.db });
       await api.register(referenceRoutes);
       await api.register(planCheckRoutes);
       await api.register(applicationRoutes, { db: database.db });
@@ -107,19 +124,25 @@ export async function buildApp({ database, config, logger = false, clock = syste
       await api.register(amendmentRoutes, { db: database.db });
       await api.register(attachmentRoutes, { db: database.db, uploadDir: config.uploadDir, maxBytes: config.maxUploadBytes });
       await api.register(expertRoutes, { db: database.db, maxBytes: config.maxUploadBytes });
-      await api.register(notificationRoutes, { db: database.db });
+      await api.register(notificationRoutes, { database });
       await api.register(rectificationRoutes, { db: database.db, uploadDir: config.uploadDir, maxBytes: config.maxUploadBytes });
       await api.register(evaluationRoutes, { db: database.db });
+      await api.register(attainmentRoutes, { db: database.db });
       await api.register(progressReportRoutes, { db: database.db, uploadDir: config.uploadDir, maxBytes: config.maxUploadBytes });
       await api.register(policyResourceRoutes, { db: database.db });
       await api.register(consultingRoutes, { db: database.db });
       await api.register(provincialWorkRoutes, { db: database.db, uploadDir: config.uploadDir, maxBytes: config.maxUploadBytes });
+      await api.register(caseRoutes, { db: database.db });
     },
     { prefix: '/api/v1' },
   );
 
   // The built web app; any non-API path falls back to index.html for client-side routing. The build
   // writes a .br and a .gz beside each text file; the plugin picks the one that Accept-Encoding allows.
+  if (indexTemplate) {
+    app.get('/', { schema: { hide: true } }, (_req, reply) => sendIndexPage(reply, indexTemplate));
+    app.get('/index.html', { schema: { hide: true } }, (_req, reply) => sendIndexPage(reply, indexTemplate));
+  }
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: config.webRoot,

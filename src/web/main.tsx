@@ -1,9 +1,9 @@
 import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+import type { Locale as AntLocale } from 'antd/es/locale';
+import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { StrictMode, useEffect } from 'react';
+import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
@@ -13,6 +13,7 @@ import { useI18n } from './i18n';
 import { I18nProvider } from '../web-kit/i18n';
 import { SessionProvider } from '../features/auth/ui/public';
 import './styles.css';
+import { applyCspNonce } from './csp-nonce';
 
 /** Sober government palette: one deep blue, square-ish corners, system CJK fonts. */
 const THEME = {
@@ -37,8 +38,30 @@ const THEME = {
 
 const queryClient = createQueryClient();
 
+// Ant Design's run-time styles carry the page's CSP nonce (no 'unsafe-inline' in the policy).
+const CSP = applyCspNonce();
+
+/**
+ * Ant Design's strings for the chosen language. Chinese ships with the first page; the English ones load
+ * only when someone switches to English (until then the components keep the Chinese strings).
+ */
+let enUS: AntLocale | null = null;
+function useAntLocale(locale: string): AntLocale {
+  const [, loaded] = useState(0);
+  useEffect(() => {
+    if (locale === 'en-US' && !enUS) {
+      void import('antd/es/locale/en_US').then((m) => {
+        enUS = m.default;
+        loaded((n) => n + 1);
+      });
+    }
+  }, [locale]);
+  return locale === 'en-US' && enUS ? enUS : zhCN;
+}
+
 function Root() {
   const { locale } = useI18n();
+  const antLocale = useAntLocale(locale);
   // Before the children render, so dates and pickers come out in the chosen language.
   dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
   useEffect(() => {
@@ -46,7 +69,7 @@ function Root() {
     document.title = locale === 'zh-CN' ? '“中国制造2025”城市试点示范工作平台' : 'Made in China 2025 City Pilot Platform';
   }, [locale]);
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={THEME}>
+    <ConfigProvider locale={antLocale} theme={THEME} csp={CSP}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <SessionProvider>

@@ -15,6 +15,8 @@ import {
 } from '@tanstack/react-router';
 import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 import { parseAdminSearch, type AdminSearch } from '../features/accounts/ui/admin-search';
+import { parseAuditSearch, type AuditSearch } from '../features/audit/ui/audit-search';
+import { parseLibrarySearch, type LibrarySearch } from '../features/cases/ui/library-search';
 import { parseWorkQueueSearch, type WorkQueueSearch } from '../features/applications/ui/work-queue-search';
 import { useSession } from '../features/auth/ui/public';
 import { parseExpertsSearch, type ExpertsSearch } from '../features/experts/ui/experts-search';
@@ -25,12 +27,15 @@ import { PageLoading } from '../web-kit/page-loading';
 const AppShell = lazy(() => import('./shell').then((m) => ({ default: m.AppShell })));
 const NotFound = lazy(() => import('./not-found'));
 const LoginPage = lazy(() => import('../features/auth/ui/login-page'));
+const SecurityPage = lazy(() => import('../features/auth/ui/security-page'));
 const WorkQueuePage = lazy(() => import('../features/applications/ui/work-queue-page'));
 const ApplicationDetailPage = lazy(() => import('./application-detail-page'));
 const PlanEditorPage = lazy(() => import('../features/applications/ui/editor/plan-editor-page'));
 const PrintPage = lazy(() => import('../features/applications/ui/print-page'));
 const VersionPage = lazy(() => import('../features/applications/ui/version-page'));
 const AdminPage = lazy(() => import('../features/accounts/ui/admin-page'));
+const AuditPage = lazy(() => import('../features/audit/ui/audit-page'));
+const DeadLetterPage = lazy(() => import('../features/notifications/ui/dead-letter-page'));
 const ExpertsPage = lazy(() => import('../features/experts/ui/experts-page'));
 const AssignmentsPage = lazy(() => import('../features/ministry-review/ui/assignments-page'));
 const AssignmentPage = lazy(() => import('../features/ministry-review/ui/assignment-page'));
@@ -39,6 +44,8 @@ const ReviewSettingsPage = lazy(() => import('../features/ministry-review/ui/set
 const PilotsPage = lazy(() => import('../features/pilots/ui/pilots-page'));
 const PilotPage = lazy(() => import('../features/pilots/ui/pilot-page'));
 const AmendmentsPanel = lazy(() => import('../features/amendments/ui/public').then((m) => ({ default: m.AmendmentsPanel })));
+const AttainmentTab = lazy(() => import('../features/attainment/ui/public').then((m) => ({ default: m.AttainmentTab })));
+const AttainmentOverviewPage = lazy(() => import('../features/attainment/ui/overview-page'));
 const ScheduleSettingsPage = lazy(() => import('../features/pilots/ui/schedule-settings-page'));
 const ResourcesPage = lazy(() => import('../features/policy-resources/ui/resources-page'));
 const ConsultingPage = lazy(() => import('../features/consulting/ui/consulting-page'));
@@ -52,6 +59,13 @@ const NoticesPage = lazy(() => import('../features/rectifications/ui/notices-pag
 const EvaluationsPage = lazy(() => import('../features/evaluations/ui/evaluations-page'));
 const EvaluationPage = lazy(() => import('../features/evaluations/ui/evaluation-page'));
 const EvaluationSchemePage = lazy(() => import('../features/evaluations/ui/scheme-page'));
+const CaseLibraryPage = lazy(() => import('../features/cases/ui/library-page'));
+const CasePage = lazy(() => import('../features/cases/ui/case-page'));
+const CaseEditPage = lazy(() => import('../features/cases/ui/editor-page'));
+const CaseNewPage = lazy(() => import('../features/cases/ui/editor-page').then((m) => ({ default: m.NewCasePage })));
+const CasesMinePage = lazy(() => import('../features/cases/ui/mine-page'));
+const CaseReviewPage = lazy(() => import('../features/cases/ui/review-page'));
+const CaseBookPage = lazy(() => import('../features/cases/ui/book-page'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
@@ -140,11 +154,14 @@ function HomeRoute() {
   const onSearch = useSearchUpdater<WorkQueueSearch>();
   const me = state.status === 'signed-in' ? state.me : null;
   // The platform administrator has no application work: their home is account administration.
-  const toAdmin = me !== null && me.permissions.includes('user.manage') && !me.permissions.includes('application.read');
+  // So do the security administrator (the accounts' security) and the audit administrator (the audit log).
+  const toAudit = me !== null && me.permissions.includes('audit.read');
+  const toAdmin = me !== null && !toAudit && me.permissions.includes('user.read') && !me.permissions.includes('application.read');
   useEffect(() => {
-    if (toAdmin) void navigate({ to: '/admin', replace: true });
-  }, [toAdmin, navigate]);
-  if (!me || toAdmin) return <PageLoading />;
+    if (toAudit) void navigate({ to: '/audit', replace: true });
+    else if (toAdmin) void navigate({ to: '/admin', replace: true });
+  }, [toAdmin, toAudit, navigate]);
+  if (!me || toAdmin || toAudit) return <PageLoading />;
   // The leading group's observer reads the pilots filed with it; an expert works through review tasks.
   if (me.user.role === 'leading_group_observer') return <PilotsPage />;
   if (me.user.role === 'expert') return <AssignmentsPage />;
@@ -200,6 +217,17 @@ const adminRoute = createRoute({
   },
 });
 
+const jobsRoute = createRoute({ getParentRoute: () => shellRoute, path: '/admin/jobs', component: () => <DeadLetterPage /> });
+
+const auditRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/audit',
+  validateSearch: parseAuditSearch,
+  component: function AuditRoute() {
+    return <AuditPage search={auditRoute.useSearch()} onSearch={useSearchUpdater<AuditSearch>()} />;
+  },
+});
+
 const expertsRoute = createRoute({
   getParentRoute: () => shellRoute,
   path: '/experts',
@@ -216,24 +244,37 @@ const assignmentRoute = createRoute({ getParentRoute: () => shellRoute, path: '/
 assignmentRoute.update({ component: withParams(assignmentRoute, AssignmentPage, 'panelId') });
 
 const pilotsRoute = createRoute({ getParentRoute: () => shellRoute, path: '/pilots', component: () => <PilotsPage /> });
-const pilotRoute = createRoute({ getParentRoute: () => shellRoute, path: '/pilots/$id' });
+const pilotRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/pilots/$id',
+  validateSearch: (raw: Record<string, unknown>): { tab?: string } => (typeof raw.tab === 'string' && raw.tab ? { tab: raw.tab } : {}),
+});
 pilotRoute.update({
   component: function PilotRoute() {
     const { id } = pilotRoute.useParams();
-    // The pilot page leaves a place for the amendments panel: amendments builds on pilots, so the two meet here.
+    const { tab } = pilotRoute.useSearch();
+    // The pilot page leaves places for the amendments panel and the attainment tab: both build on
+    // pilots, so they meet here.
     return (
       <PilotPage
         key={id}
         id={id}
+        initialTab={tab}
         amendments={(props) => (
           <Suspense fallback={null}>
             <AmendmentsPanel {...props} />
+          </Suspense>
+        )}
+        attainment={({ pilot }) => (
+          <Suspense fallback={<PageLoading />}>
+            <AttainmentTab pilotId={pilot.id} />
           </Suspense>
         )}
       />
     );
   },
 });
+const attainmentRoute = createRoute({ getParentRoute: () => shellRoute, path: '/attainment', component: () => <AttainmentOverviewPage /> });
 const scheduleSettingsRoute = createRoute({ getParentRoute: () => shellRoute, path: '/cycle/settings', component: () => <ScheduleSettingsPage /> });
 const resourcesRoute = createRoute({ getParentRoute: () => shellRoute, path: '/resources', component: () => <ResourcesPage /> });
 const consultingRoute = createRoute({ getParentRoute: () => shellRoute, path: '/consulting', component: () => <ConsultingPage /> });
@@ -254,11 +295,36 @@ const rectificationsRoute = createRoute({ getParentRoute: () => shellRoute, path
 rectificationsRoute.update({ component: withParams(rectificationsRoute, RectificationsPage, 'id') });
 const rectificationRoute = createRoute({ getParentRoute: () => shellRoute, path: '/pilots/$id/rectifications/$caseId' });
 rectificationRoute.update({ component: withParams(rectificationRoute, RectificationPage, 'caseId') });
+const securityRoute = createRoute({ getParentRoute: () => shellRoute, path: '/account/security', component: () => <SecurityPage /> });
 const noticesRoute = createRoute({ getParentRoute: () => shellRoute, path: '/notices', component: () => <NoticesPage /> });
 const evaluationsRoute = createRoute({ getParentRoute: () => shellRoute, path: '/evaluations', component: () => <EvaluationsPage /> });
 const evaluationSchemeRoute = createRoute({ getParentRoute: () => shellRoute, path: '/evaluations/scheme', component: () => <EvaluationSchemePage /> });
 const evaluationRoute = createRoute({ getParentRoute: () => shellRoute, path: '/evaluations/$id' });
 evaluationRoute.update({ component: withParams(evaluationRoute, EvaluationPage, 'id') });
+// The typical-case library 典型案例 (issue 10).
+const casesRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/cases',
+  validateSearch: parseLibrarySearch,
+  component: function CasesRoute() {
+    return <CaseLibraryPage search={casesRoute.useSearch()} onSearch={useSearchUpdater<LibrarySearch>()} />;
+  },
+});
+const caseBookRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/cases/book',
+  validateSearch: parseLibrarySearch,
+  component: function CaseBookRoute() {
+    return <CaseBookPage search={caseBookRoute.useSearch()} onSearch={useSearchUpdater<LibrarySearch>()} />;
+  },
+});
+const casesMineRoute = createRoute({ getParentRoute: () => shellRoute, path: '/cases/mine', component: () => <CasesMinePage /> });
+const caseReviewRoute = createRoute({ getParentRoute: () => shellRoute, path: '/cases/review', component: () => <CaseReviewPage /> });
+const caseNewRoute = createRoute({ getParentRoute: () => shellRoute, path: '/cases/new', component: () => <CaseNewPage /> });
+const caseRoute = createRoute({ getParentRoute: () => shellRoute, path: '/cases/$id' });
+caseRoute.update({ component: withParams(caseRoute, CasePage, 'id') });
+const caseEditRoute = createRoute({ getParentRoute: () => shellRoute, path: '/cases/$id/edit' });
+caseEditRoute.update({ component: withParams(caseEditRoute, CaseEditPage, 'id') });
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -269,6 +335,8 @@ const routeTree = rootRoute.addChildren([
     editRoute,
     versionRoute,
     adminRoute,
+    auditRoute,
+    jobsRoute,
     expertsRoute,
     reviewsRoute,
     reviewBatchRoute,
@@ -276,6 +344,7 @@ const routeTree = rootRoute.addChildren([
     assignmentRoute,
     pilotsRoute,
     pilotRoute,
+    attainmentRoute,
     scheduleSettingsRoute,
     resourcesRoute,
     consultingRoute,
@@ -286,9 +355,17 @@ const routeTree = rootRoute.addChildren([
     rectificationsRoute,
     rectificationRoute,
     noticesRoute,
+    securityRoute,
     evaluationsRoute,
     evaluationSchemeRoute,
     evaluationRoute,
+    casesRoute,
+    caseBookRoute,
+    casesMineRoute,
+    caseReviewRoute,
+    caseNewRoute,
+    caseRoute,
+    caseEditRoute,
   ]),
 ]);
 

@@ -2,7 +2,7 @@
  * The frame around every signed-in page: top bar (platform, user, language, sign-out) and a left
  * menu whose entries depend on the role.
  */
-import { AuditOutlined, BankOutlined, BulbOutlined, ClusterOutlined, ControlOutlined, FieldTimeOutlined, FileTextOutlined, FlagOutlined, FundOutlined, InboxOutlined, LogoutOutlined, NotificationOutlined, ScheduleOutlined, SolutionOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, BookOutlined, BarChartOutlined, BulbOutlined, ClusterOutlined, ControlOutlined, FieldTimeOutlined, FileSearchOutlined, FileTextOutlined, FlagOutlined, FundOutlined, InboxOutlined, LogoutOutlined, NotificationOutlined, SafetyOutlined, ScheduleOutlined, SolutionOutlined, TeamOutlined, UnorderedListOutlined, WarningOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Segmented, Space, Tag, Tooltip } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { NotificationBell } from '../features/notifications/ui/notification-bell';
@@ -10,7 +10,7 @@ import { ROLE_LABELS, type Role } from '../shared/roles/roles';
 import { useI18n, type Translate } from './i18n';
 import { type Locale } from '../web-kit/i18n';
 import { Link, useNavigate, useRouterState } from '@tanstack/react-router';
-import { useMe, useSession } from '../features/auth/ui/public';
+import { AccountSecurityLink, useMe, useSession } from '../features/auth/ui/public';
 
 interface MenuEntry {
   key: string;
@@ -22,7 +22,7 @@ interface MenuEntry {
 }
 
 /** Home tabs per role: the queue ("what waits for me") where the role has one, and everything in scope. */
-type MenuPath = '/' | '/pilots' | '/resources' | '/consulting' | '/province' | '/reports' | '/notices' | '/evaluations' | '/evaluations/scheme' | '/experts' | '/review' | '/review/batch' | '/review/settings' | '/cycle/settings' | '/admin';
+type MenuPath = '/' | '/pilots' | '/attainment' | '/resources' | '/consulting' | '/province' | '/reports' | '/notices' | '/evaluations' | '/evaluations/scheme' | '/experts' | '/review' | '/review/batch' | '/review/settings' | '/cycle/settings' | '/admin' | '/admin/jobs' | '/audit' | '/cases';
 
 export function roleHasQueue(role: Role): boolean {
   return role === 'city_applicant' || role === 'provincial_authority' || role === 'ministry_planning';
@@ -39,17 +39,20 @@ function menuFor(role: Role, t: Translate): MenuEntry[] {
         { key: 'consulting', to: '/consulting', icon: <BulbOutlined />, label: t('menu.consulting') },
         { key: 'reports', to: '/reports', icon: <ScheduleOutlined />, label: t('menu.reports') },
         { key: 'notices', to: '/notices', icon: <NotificationOutlined />, label: t('menu.notices') },
+        { key: 'cases', to: '/cases', icon: <BookOutlined />, label: t('menu.cases') },
       ];
     case 'provincial_authority':
       return [
         { key: 'queue', to: '/', tab: 'queue', icon: <AuditOutlined />, label: t('menu.province.queue') },
         { key: 'all', to: '/', tab: 'all', icon: <UnorderedListOutlined />, label: t('menu.province.all') },
         { key: 'pilots', to: '/pilots', icon: <FlagOutlined />, label: t('menu.pilots') },
+        { key: 'attainment', to: '/attainment', icon: <BarChartOutlined />, label: t('menu.attainment') },
         { key: 'province', to: '/province', icon: <BankOutlined />, label: t('menu.province') },
         { key: 'resources', to: '/resources', icon: <FundOutlined />, label: t('menu.resources') },
         { key: 'consulting', to: '/consulting', icon: <BulbOutlined />, label: t('menu.consulting') },
         { key: 'reports', to: '/reports', icon: <ScheduleOutlined />, label: t('menu.reports') },
         { key: 'notices', to: '/notices', icon: <NotificationOutlined />, label: t('menu.notices') },
+        { key: 'cases', to: '/cases', icon: <BookOutlined />, label: t('menu.cases') },
       ];
     case 'ministry_planning':
       return [
@@ -60,6 +63,7 @@ function menuFor(role: Role, t: Translate): MenuEntry[] {
         { key: 'reviewSettings', to: '/review/settings', icon: <ControlOutlined />, label: t('menu.reviewSettings') },
         { key: 'cycleSettings', to: '/cycle/settings', icon: <FieldTimeOutlined />, label: t('menu.cycleSettings') },
         { key: 'pilots', to: '/pilots', icon: <FlagOutlined />, label: t('menu.pilots') },
+        { key: 'attainment', to: '/attainment', icon: <BarChartOutlined />, label: t('menu.attainment') },
         { key: 'resources', to: '/resources', icon: <FundOutlined />, label: t('menu.resources') },
         { key: 'consulting', to: '/consulting', icon: <BulbOutlined />, label: t('menu.consulting') },
         { key: 'province', to: '/province', icon: <BankOutlined />, label: t('menu.province') },
@@ -67,31 +71,44 @@ function menuFor(role: Role, t: Translate): MenuEntry[] {
         { key: 'notices', to: '/notices', icon: <NotificationOutlined />, label: t('menu.notices') },
         { key: 'evaluations', to: '/evaluations', icon: <AuditOutlined />, label: t('menu.evaluations') },
         { key: 'evaluationScheme', to: '/evaluations/scheme', icon: <ControlOutlined />, label: t('menu.evaluationScheme') },
+        { key: 'cases', to: '/cases', icon: <BookOutlined />, label: t('menu.cases') },
       ];
     case 'ministry_department':
       return [
         { key: 'all', to: '/', tab: 'all', icon: <UnorderedListOutlined />, label: t('menu.ministry.all') },
         { key: 'pilots', to: '/pilots', icon: <FlagOutlined />, label: t('menu.pilots') },
+        { key: 'attainment', to: '/attainment', icon: <BarChartOutlined />, label: t('menu.attainment') },
         { key: 'resources', to: '/resources', icon: <FundOutlined />, label: t('menu.resources') },
         { key: 'consulting', to: '/consulting', icon: <BulbOutlined />, label: t('menu.consulting') },
         { key: 'province', to: '/province', icon: <BankOutlined />, label: t('menu.province') },
         { key: 'reports', to: '/reports', icon: <ScheduleOutlined />, label: t('menu.reports') },
         { key: 'notices', to: '/notices', icon: <NotificationOutlined />, label: t('menu.notices') },
         { key: 'evaluations', to: '/evaluations', icon: <AuditOutlined />, label: t('menu.evaluations') },
+        { key: 'cases', to: '/cases', icon: <BookOutlined />, label: t('menu.cases') },
       ];
     case 'expert':
       return [
         { key: 'review', to: '/review', icon: <SolutionOutlined />, label: t('menu.review') },
         { key: 'evaluations', to: '/evaluations', icon: <AuditOutlined />, label: t('menu.evaluations') },
+        { key: 'cases', to: '/cases', icon: <BookOutlined />, label: t('menu.cases') },
       ];
     case 'leading_group_observer':
       return [
         { key: 'pilots', to: '/pilots', icon: <FlagOutlined />, label: t('menu.pilots') },
+        { key: 'attainment', to: '/attainment', icon: <BarChartOutlined />, label: t('menu.attainment') },
         { key: 'reports', to: '/reports', icon: <ScheduleOutlined />, label: t('menu.reports') },
         { key: 'notices', to: '/notices', icon: <NotificationOutlined />, label: t('menu.notices') },
+        { key: 'cases', to: '/cases', icon: <BookOutlined />, label: t('menu.cases') },
       ];
     case 'platform_admin':
-      return [{ key: 'admin', to: '/admin', icon: <TeamOutlined />, label: t('menu.admin') }];
+      return [
+        { key: 'admin', to: '/admin', icon: <TeamOutlined />, label: t('menu.admin') },
+        { key: 'jobs', to: '/admin/jobs', icon: <WarningOutlined />, label: t('menu.jobs') },
+      ];
+    case 'security_admin':
+      return [{ key: 'admin', to: '/admin', icon: <SafetyOutlined />, label: t('menu.security') }];
+    case 'audit_admin':
+      return [{ key: 'audit', to: '/audit', icon: <FileSearchOutlined />, label: t('menu.audit') }];
     default:
       return [{ key: 'home', to: '/', icon: <FileTextOutlined />, label: t('menu.home') }];
   }
@@ -129,6 +146,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             {l(ROLE_LABELS[me.user.role])}
           </Tag>
           <NotificationBell />
+          <AccountSecurityLink />
           <Segmented<Locale>
             size="small"
             value={locale}

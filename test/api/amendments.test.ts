@@ -13,7 +13,7 @@ import { contractInForce, createPilotForApproval } from '../../src/features/pilo
 import { manualClock } from '../../src/kernel/clock.js';
 import { makeCompletePlan } from '../fixtures/plans.js';
 import { FULL_CHECKLIST, receivedApplication } from '../helpers/journey.js';
-import { PASSWORD, seedAccounts } from '../helpers/seed-accounts.js';
+import { PASSWORD, seedAccounts, TEST_TOTP_SECRET } from '../helpers/seed-accounts.js';
 import { dbKinds, login, makeTestApp, type Client, type TestApp } from '../helpers/test-app.js';
 
 const NO_SUCH = '00000000-0000-4000-8000-000000000000';
@@ -41,7 +41,7 @@ describe.each(dbKinds())('amendments on %s', (kind) => {
       ['hunan', '湖南省经信委', 'province_authority', '430000', '430000', 'provincial_authority'],
     ] as const) {
       const organisationId = await createOrganisation(db, { name: org, kind: orgKind, divisionCode: division, authorityId: authority });
-      await createUser(db, { username, passwordHash: hash, displayName: `${org}用户`, role, organisationId });
+      await createUser(db, { username, passwordHash: hash, displayName: `${org}用户`, role, organisationId, ...(role === 'provincial_authority' ? { totpSecret: TEST_TOTP_SECRET } : {}) });
     }
     for (const u of ['changsha', 'hengyang', 'hunan', 'hangzhou', 'wuhan', 'zhejiang', 'hubei', 'guihuasi', 'zhuangbeisi', 'lingdao', 'expert', 'admin']) c[u] = await login(t.app, u, PASSWORD);
     const [approver] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'guihuasi'));

@@ -1,11 +1,13 @@
 /**
  * The permission table: every role against an application in every state — what it may open,
- * and that the ids a role sees in its list are exactly those it may open.
+ * and that the ids a role sees in its list are exactly those it may open. Then the administrators'
+ * routes (accounts, unlocking and sessions, the audit log) against every role: 三权分立.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROVINCIAL_CHECKLIST } from '../../src/shared/lifecycle/provincial-checklist.js';
 import { makeCompletePlan } from '../fixtures/plans.js';
 import { PASSWORD, seedAccounts } from '../helpers/seed-accounts.js';
+import { seedAdministrators } from '../helpers/seed-administrators.js';
 import { dbKinds, login, makeTestApp, type Client, type TestApp } from '../helpers/test-app.js';
 
 const STATES = ['draft', 'submitted', 'returned', 'forwarded', 'received'] as const;
@@ -24,6 +26,9 @@ const TABLE: Record<string, Record<State, number>> = {
   // The leading group reads approved plans only (none here).
   lingdao: { draft: 404, submitted: 404, returned: 404, forwarded: 404, received: 404 },
   admin: { draft: 403, submitted: 403, returned: 403, forwarded: 403, received: 403 },
+  // The security and the audit administrator (三权分立) do none of the programme's work either.
+  anquan: { draft: 403, submitted: 403, returned: 403, forwarded: 403, received: 403 },
+  shenji: { draft: 403, submitted: 403, returned: 403, forwarded: 403, received: 403 },
 };
 
 const READ_ONLY = ['open', 'export'];
@@ -45,6 +50,7 @@ describe.each(dbKinds())('permission table on %s', (kind) => {
   beforeAll(async () => {
     t = await makeTestApp(kind);
     await seedAccounts(t.database.db);
+    await seedAdministrators(t.database.db);
     for (const u of Object.keys(TABLE)) c[u] = await login(t.app, u, PASSWORD);
     const checklist = Object.fromEntries(PROVINCIAL_CHECKLIST.map((i) => [i.key, true]));
     const plan = makeCompletePlan({ cover: { cityCodes: ['330100'], applicant: '杭州市人民政府' } });
@@ -108,4 +114,34 @@ describe.each(dbKinds())('permission table on %s', (kind) => {
       }
     });
   }
+  /** The administrators' routes × every role: who gets through (2xx or a 4xx of the route itself), who gets 403. */
+  const ADMIN_ROUTES: { method: string; url: () => string; body?: unknown; allowed: string[] }[] = [
+    { method: 'GET', url: () => '/api/v1/admin/users', allowed: ['admin', 'anquan'] },
+    { method: 'GET', url: () => '/api/v1/admin/organisations', allowed: ['admin', 'anquan'] },
+    { method: 'POST', url: () => '/api/v1/admin/organisations', body: { name: '温州市', kind: 'city', divisionCode: '330300' }, allowed: ['admin'] },
+    { method: 'PATCH', url: () => `/api/v1/admin/users/${userIds.xuancheng}`, body: { password: 'Changed-2026-pass' }, allowed: ['admin'] },
+    { method: 'PATCH', url: () => `/api/v1/admin/users/${userIds.xuancheng}`, body: { unlock: true }, allowed: ['anquan'] },
+    { method: 'DELETE', url: () => `/api/v1/admin/users/${userIds.xuancheng}/sessions`, allowed: ['anquan'] },
+    { method: 'GET', url: () => '/api/v1/audit', allowed: ['shenji'] },
+    { method: 'GET', url: () => '/api/v1/audit/verify', allowed: ['shenji'] },
+    { method: 'GET', url: () => '/api/v1/audit/export.csv', allowed: ['shenji'] },
+    { method: 'GET', url: () => '/api/v1/audit/export.xlsx', allowed: ['shenji'] },
+  ];
+  const userIds: Record<string, string> = {};
+
+  it('administrators’ routes: each is one administrator’s work, and every other role gets 403', async () => {
+    for (const u of (await c.admin!.request('GET', '/api/v1/admin/users')).json().items as { id: string; username: string }[]) userIds[u.username] = u.id;
+    for (const route of ADMIN_ROUTES) {
+      for (const user of Object.keys(TABLE)) {
+        const res = await c[user]!.request(route.method, route.url(), route.body);
+        const label = `${user} ${route.method} ${route.url()}`;
+        if (route.allowed.includes(user)) expect(res.statusCode, `${label} ${res.body}`).toBeLessThan(300);
+        else {
+          expect(res.statusCode, label).toBe(403);
+          expect(res.json().error.code, label).toBe('FORBIDDEN');
+        }
+      }
+      expect((await t.app.inject({ method: route.method as 'GET', url: route.url(), payload: route.body as object })).statusCode).toBe(401);
+    }
+  });
 });

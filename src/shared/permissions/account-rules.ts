@@ -3,7 +3,7 @@
  * administrator may do with an account or an organisation. Pure: shared by the administration API
  * and its web form (which shows the abilities the API sends and decides nothing itself).
  */
-import type { Actor, Role } from '../roles/roles.js';
+import { isAdministratorRole, type Actor, type Role } from '../roles/roles.js';
 import { can } from './policy.js';
 
 export const ORGANISATION_KINDS = [
@@ -52,9 +52,12 @@ export function passwordProblems(password: string, username: string): PasswordPr
 /** The facts of an account that decide what may be done with it. */
 export interface AccountFacts {
   id: string;
+  role: Role;
   active: boolean;
   /** Locked after repeated wrong passwords, and the lock has not run out yet. */
   locked: boolean;
+  /** Sessions open now. */
+  sessions: number;
 }
 
 /** Nobody deactivates their own account: the platform would be left without the one who may undo it. */
@@ -62,17 +65,34 @@ export function canDeactivateUser(actor: Pick<Actor, 'id'>, target: Pick<Account
   return target.id !== actor.id;
 }
 
-export const USER_ACTIONS = ['disable', 'enable', 'unlock', 'resetPassword'] as const;
+/**
+ * Accounts of the three administrators (三权分立) are the operator's to manage on the command line:
+ * in the web application the system administrator may not deactivate, reactivate or reset another
+ * administrator's account, or the one who keeps the accounts could take over the auditor's. Their own
+ * password they may reset.
+ */
+export function canManageAccount(target: Pick<AccountFacts, 'role'>): boolean {
+  return !isAdministratorRole(target.role);
+}
+
+export const USER_ACTIONS = ['disable', 'enable', 'unlock', 'resetPassword', 'revokeSessions'] as const;
 export type UserAction = (typeof USER_ACTIONS)[number];
 
-/** What the actor may do with an account now: deactivate an active one (not their own), reactivate, unlock, reset. */
+/**
+ * What the actor may do with an account now. The system administrator (user.manage): deactivate an
+ * active one (not their own), reactivate, reset the password — of accounts that are not another
+ * administrator's. The security administrator: unlock a locked account (user.unlock) and end the open
+ * sessions of someone else (session.revoke).
+ */
 export function userAbilities(actor: Actor, target: AccountFacts): UserAction[] {
-  if (!can(actor.role, 'user.manage')) return [];
   const out: UserAction[] = [];
-  if (target.active && canDeactivateUser(actor, target)) out.push('disable');
-  if (!target.active) out.push('enable');
-  if (target.locked) out.push('unlock');
-  out.push('resetPassword');
+  const manage = can(actor.role, 'user.manage');
+  const managed = canManageAccount(target);
+  if (manage && managed && target.active && canDeactivateUser(actor, target)) out.push('disable');
+  if (manage && managed && !target.active) out.push('enable');
+  if (can(actor.role, 'user.unlock') && target.locked) out.push('unlock');
+  if (manage && (managed || target.id === actor.id)) out.push('resetPassword');
+  if (can(actor.role, 'session.revoke') && target.sessions > 0 && target.id !== actor.id) out.push('revokeSessions');
   return out;
 }
 

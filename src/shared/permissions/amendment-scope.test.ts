@@ -25,6 +25,8 @@ const TABLE: [string, Actor, AmendmentFacts, string[]][] = [
   ['anyone, pilot out of scope', actor('city_applicant'), facts({ pilotVisible: false }), []],
   ['expert', actor('expert'), facts({}), []],
   ['administrator', actor('platform_admin'), facts({}), []],
+  ['security administrator', actor('security_admin'), facts({}), []],
+  ['audit administrator', actor('audit_admin'), facts({}), []],
 ];
 
 describe('amendment abilities', () => {

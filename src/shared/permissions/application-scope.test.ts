@@ -23,6 +23,8 @@ const ACTORS: Record<string, Actor> = {
   expert: actor('expert', '110000'),
   'leading group': actor('leading_group_observer', '110000'),
   administrator: actor('platform_admin', '110000'),
+  'security administrator': actor('security_admin', '110000'),
+  'audit administrator': actor('audit_admin', '110000'),
 };
 
 const NONE: string[] = [];
@@ -49,6 +51,8 @@ const TABLE: Record<string, { otherwise: string[] } & Partial<Record<Application
   // The leading group reads approved plans; it has no export.
   'leading group': { otherwise: NONE, approved: ['open'] },
   administrator: { otherwise: NONE },
+  'security administrator': { otherwise: NONE },
+  'audit administrator': { otherwise: NONE },
 };
 
 describe('application abilities', () => {

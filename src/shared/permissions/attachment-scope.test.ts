@@ -23,6 +23,8 @@ const ACTORS: Record<string, Actor> = {
   expert: actor('expert', '110000'),
   'leading group': actor('leading_group_observer', '110000'),
   administrator: actor('platform_admin', '110000'),
+  'security administrator': actor('security_admin', '110000'),
+  'audit administrator': actor('audit_admin', '110000'),
 };
 
 // One letter per state, in APPLICATION_STATES order (draft submitted returned forwarded received
@@ -37,6 +39,8 @@ const READ: Record<string, string> = {
   expert: 'FFFFFFFF',
   'leading group': 'FFFFFFFF',
   administrator: 'FFFFFFFF',
+  'security administrator': 'FFFFFFFF',
+  'audit administrator': 'FFFFFFFF',
 };
 const UPLOAD: Record<string, string> = {
   'own city': 'oIoIIIII',
@@ -48,6 +52,8 @@ const UPLOAD: Record<string, string> = {
   expert: 'FFFFFFFF',
   'leading group': 'FFFFFFFF',
   administrator: 'FFFFFFFF',
+  'security administrator': 'FFFFFFFF',
+  'audit administrator': 'FFFFFFFF',
 };
 
 const CODE = { o: null, N: 'NOT_FOUND', F: 'FORBIDDEN', I: 'INVALID_TRANSITION' } as const;

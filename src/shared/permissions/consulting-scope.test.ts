@@ -21,6 +21,8 @@ const TABLE: [string, Actor, { cityCodes: string[] }, boolean, boolean, boolean]
   ['leading group: none', actor('leading_group_observer', '110000'), hangzhou, false, false, false],
   ['expert: none', actor('expert', '110000'), hangzhou, false, false, false],
   ['administrator: none', actor('platform_admin', '110000'), hangzhou, false, false, false],
+  ['security administrator: none', actor('security_admin', '110000'), hangzhou, false, false, false],
+  ['audit administrator: none', actor('audit_admin', '110000'), hangzhou, false, false, false],
 ];
 
 /** What the planning department may do in each status. */

@@ -35,6 +35,8 @@ const SCOPE: [string, Actor, EvaluationFacts, boolean][] = [
   ['ministry department: any', department, facts(), true],
   ['leading group: any', actor('leading_group_observer', '110000'), facts(), true],
   ['administrator: none', actor('platform_admin', '110000'), facts({ status: 'decided' }), false],
+  ['security administrator: none', actor('security_admin', '110000'), facts({ status: 'decided' }), false],
+  ['audit administrator: none', actor('audit_admin', '110000'), facts({ status: 'decided' }), false],
 ];
 
 describe('evaluation scope', () => {

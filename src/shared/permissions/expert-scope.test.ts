@@ -23,6 +23,8 @@ const TABLE: [string, Actor, { userId: string | null }, boolean, boolean, boolea
   ['province', actor('provincial_authority'), other, false, false, false, []],
   ['leading group', actor('leading_group_observer'), other, false, false, false, []],
   ['administrator', actor('platform_admin'), other, false, false, false, []],
+  ['security administrator', actor('security_admin'), other, false, false, false, []],
+  ['audit administrator', actor('audit_admin'), other, false, false, false, []],
 ];
 
 describe('expert scope', () => {

@@ -28,6 +28,34 @@ describe('permission policy', () => {
   });
 });
 
+describe('separation of duties 三权分立', () => {
+  const holders = (p: (typeof PERMISSIONS)[number]) => ROLES.filter((r) => can(r, p));
+  it('only the audit administrator reads, exports and verifies the audit log', () => {
+    expect(holders('audit.read')).toEqual(['audit_admin']);
+    expect(holders('audit.export')).toEqual(['audit_admin']);
+    expect(holders('audit.verify')).toEqual(['audit_admin']);
+  });
+  it('no permission exists to change or delete audit records', () => {
+    expect(PERMISSIONS.filter((p) => p.startsWith('audit.'))).toEqual(['audit.read', 'audit.export', 'audit.verify']);
+  });
+  it('only the system administrator manages accounts; only the security administrator unlocks and ends sessions', () => {
+    expect(holders('user.manage')).toEqual(['platform_admin']);
+    expect(holders('user.unlock')).toEqual(['security_admin']);
+    expect(holders('session.revoke')).toEqual(['security_admin']);
+    expect(holders('user.read')).toEqual(['platform_admin', 'security_admin']);
+  });
+  it('the three administrators share no permission but the harmless reference data', () => {
+    const own = (r: 'platform_admin' | 'security_admin' | 'audit_admin') => permissionsOf(r).filter((p) => p !== 'reference.read' && p !== 'plan.check' && p !== 'user.read');
+    const [sys, sec, aud] = [own('platform_admin'), own('security_admin'), own('audit_admin')];
+    for (const p of sys) expect(sec.includes(p) || aud.includes(p), p).toBe(false);
+    for (const p of sec) expect(aud.includes(p), p).toBe(false);
+    // And none of them does the programme's business.
+    for (const r of ['platform_admin', 'security_admin', 'audit_admin'] as const) {
+      expect(permissionsOf(r).some((p) => /^(application|review|pilot|report|evaluation|rectification)\./.test(p)), r).toBe(false);
+    }
+  });
+});
+
 describe('application scope', () => {
   const hz = scope('submitted', ['330100'], ['330000']);
   it('a city sees the applications naming its city, including joint ones', () => {
@@ -48,7 +76,7 @@ describe('application scope', () => {
   });
   it('experts, observers and administrators see no application at this stage', () => {
     const fwd = scope('forwarded', ['330100'], ['330000'], true);
-    for (const role of ['expert', 'leading_group_observer', 'platform_admin'] as const) {
+    for (const role of ['expert', 'leading_group_observer', 'platform_admin', 'security_admin', 'audit_admin'] as const) {
       expect(canSeeApplication(actor(role, '110000'), fwd)).toBe(false);
     }
   });

@@ -21,6 +21,13 @@ export const PERMISSIONS = [
   'plan.check',
   'reference.read',
   'user.manage',
+  // Separation of duties 三权分立 (issue 8): the security administrator's and the audit administrator's work
+  'user.read',
+  'user.unlock',
+  'session.revoke',
+  'audit.read',
+  'audit.export',
+  'audit.verify',
   // Ministry review
   'expert.manage',
   'review.manage',
@@ -60,6 +67,10 @@ export const PERMISSIONS = [
   'evaluation.manage',
   'evaluation.score',
   'evaluation.opinion',
+  // The typical-case library 典型案例 (issue 10)
+  'case.read',
+  'case.write',
+  'case.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -87,6 +98,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'report.edit',
     'report.correct',
     'evaluation.read',
+    'case.read',
+    'case.write',
   ],
   provincial_authority: [
     'application.read',
@@ -109,6 +122,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'report.review',
     'report.correct',
     'evaluation.read',
+    'case.read',
   ],
   ministry_planning: [
     'application.read',
@@ -137,6 +151,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'report.read',
     'evaluation.read',
     'evaluation.manage',
+    'case.read',
+    'case.write',
+    'case.review',
   ],
   ministry_department: [
     'application.read',
@@ -157,12 +174,19 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'report.read',
     'evaluation.read',
     'evaluation.opinion',
+    'case.read',
   ],
   // Experts see applications only through their panel assignments (review routes check membership).
-  expert: ['plan.check', 'reference.read', 'review.score', 'review.discuss', 'evaluation.read', 'evaluation.score'],
+  expert: ['plan.check', 'reference.read', 'review.score', 'review.discuss', 'evaluation.read', 'evaluation.score', 'case.read'],
   // The leading group reads the approved plans filed with it.
-  leading_group_observer: ['application.read', 'reference.read', 'pilot.read', 'rectification.read', 'notice.read', 'report.read', 'evaluation.read'],
-  platform_admin: ['user.manage', 'reference.read', 'plan.check'],
+  leading_group_observer: ['application.read', 'reference.read', 'pilot.read', 'rectification.read', 'notice.read', 'report.read', 'evaluation.read', 'case.read'],
+  // 三权分立: the system administrator manages accounts and organisations but cannot read the audit log
+  // nor unlock accounts; the security administrator unlocks accounts and ends sessions but creates no
+  // account; the audit administrator reads, exports and verifies the audit log and nothing else.
+  // Nobody holds a permission to change or delete audit records: no such permission exists.
+  platform_admin: ['user.manage', 'user.read', 'reference.read', 'plan.check'],
+  security_admin: ['user.read', 'user.unlock', 'session.revoke', 'reference.read'],
+  audit_admin: ['audit.read', 'audit.export', 'audit.verify', 'reference.read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -19,6 +19,8 @@ const TABLE: [string, Actor, string, boolean, boolean][] = [
   ['leading group: none', actor('leading_group_observer', '110000'), '330000', false, false],
   ['expert: none', actor('expert', '110000'), '330000', false, false],
   ['administrator: none', actor('platform_admin', '110000'), '330000', false, false],
+  ['security administrator: none', actor('security_admin', '110000'), '330000', false, false],
+  ['audit administrator: none', actor('audit_admin', '110000'), '330000', false, false],
 ];
 
 describe('provincial work scope', () => {

@@ -36,6 +36,8 @@ const SCOPE: [string, Actor, { cityCodes: string[] }, boolean][] = [
   ['leading group: any', actor('leading_group_observer', '110000'), ningbo, true],
   ['expert: none', actor('expert', '110000'), hangzhou, false],
   ['administrator: none', actor('platform_admin', '110000'), hangzhou, false],
+  ['security administrator: none', actor('security_admin', '110000'), hangzhou, false],
+  ['audit administrator: none', actor('audit_admin', '110000'), hangzhou, false],
 ];
 
 describe('rectification scope', () => {

@@ -22,6 +22,8 @@ const department = actor('ministry_department', '110000');
 const leading = actor('leading_group_observer', '110000');
 const expert = actor('expert', '110000');
 const admin = actor('platform_admin', '110000');
+const securityAdmin = actor('security_admin', '110000');
+const auditAdmin = actor('audit_admin', '110000');
 
 const EDIT: ReportAction[] = ['open', 'edit', 'submit', 'uploadEvidence', 'import'];
 
@@ -49,6 +51,8 @@ const TABLE: [string, Actor, string[], string, boolean, boolean, ReportAction[]]
   ['leading group: confirmed', leading, ningbo, 'confirmed', true, true, ['open']],
   ['expert: none', expert, hangzhou, 'confirmed', true, false, []],
   ['administrator: none', admin, hangzhou, 'confirmed', true, false, []],
+  ['security administrator: none', securityAdmin, hangzhou, 'confirmed', true, false, []],
+  ['audit administrator: none', auditAdmin, hangzhou, 'confirmed', true, false, []],
 ];
 
 describe('report scope', () => {
