@@ -17,6 +17,7 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 import type { AddressInfo } from 'node:net';
 import { seedAccounts } from '../helpers/seed-accounts.js';
 import { freshTotpCode, makeTestApp, type TestApp } from '../helpers/test-app.js';
+import type { Clock } from '../../src/kernel/clock.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -222,8 +223,8 @@ export interface BrowserEnv {
   newPage(): Promise<{ context: BrowserContext; page: Page }>;
 }
 
-export async function startBrowserEnv(opts: { chromium?: ChromiumSource } = {}): Promise<BrowserEnv> {
-  const t = await makeTestApp('pglite', { WEB_ROOT: join(process.cwd(), 'dist/web') });
+export async function startBrowserEnv(opts: { chromium?: ChromiumSource; clock?: Clock } = {}): Promise<BrowserEnv> {
+  const t = await makeTestApp('pglite', { WEB_ROOT: join(process.cwd(), 'dist/web') }, { clock: opts.clock });
   await seedAccounts(t.database.db);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = t.app.server.address() as AddressInfo;

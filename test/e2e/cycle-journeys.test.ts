@@ -15,8 +15,7 @@
  *
  * Setup goes through the API; every step of the journeys goes through the pages.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -24,10 +23,10 @@ import JSZip from 'jszip';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/kernel/clock.js';
-import { PASSWORD, seedAccounts } from '../helpers/seed-accounts.js';
+import { PASSWORD } from '../helpers/seed-accounts.js';
 import { seedPilot } from '../helpers/seed-pilots.js';
-import { login, makeTestApp, type Client } from '../helpers/test-app.js';
-import { browserAvailable, launchChromium, SCREENSHOT_DIR, signIn, until, waitAttr, waitGone, waitText, waitVisible, type BrowserEnv } from './browser-harness.js';
+import { login, type Client } from '../helpers/test-app.js';
+import { browserAvailable, SCREENSHOT_DIR, signIn, startBrowserEnv, until, waitAttr, waitGone, waitText, waitVisible, type BrowserEnv } from './browser-harness.js';
 
 const available = browserAvailable();
 
@@ -38,29 +37,6 @@ const PATENTS_ACTUAL = 6.3; // on track
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 /** The browser env of the harness, but with the app on a manual clock (the harness takes none). */
-async function startClockedEnv(clock: ReturnType<typeof manualClock>): Promise<BrowserEnv> {
-  const t = await makeTestApp('pglite', { WEB_ROOT: join(process.cwd(), 'dist/web') }, { clock });
-  await seedAccounts(t.database.db);
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = t.app.server.address() as AddressInfo;
-  const { browser, launch } = await launchChromium();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  return {
-    t,
-    baseUrl: `http://127.0.0.1:${port}`,
-    browser,
-    launch,
-    newPage: async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-      return { context, page: await context.newPage() };
-    },
-    close: async () => {
-      await browser.close();
-      await t.close();
-    },
-  };
-}
-
 /** Whether the chart's canvas has pixels of this colour (the off-track point), ±12 per channel. */
 async function canvasHasColour(page: Page, testId: string, rgb: [number, number, number]): Promise<boolean> {
   return page.getByTestId(testId).evaluate((el, [r, g, b]) => {
@@ -139,7 +115,7 @@ describe.skipIf(!available)('browser journeys of the three-year cycle', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mic-e2e-cycle-'));
 
   beforeAll(async () => {
-    env = await startClockedEnv(clock);
+    env = await startBrowserEnv({ clock });
     const db = env.t.database.db;
     for (const u of ['hangzhou', 'huzhou', 'zhejiang', 'guihuasi']) c[u] = await login(env.t.app, u, PASSWORD);
     hangzhouPilot = await seedPilot(db, { city: c.hangzhou!, province: c.zhejiang!, ministry: c.guihuasi! }, { code: '330100', applicant: '杭州市人民政府', documentNo: '工信部规函〔2016〕801号', approvalDate: '2016-09-01' });
