@@ -10,7 +10,7 @@
  *   and the highlighter can mark them.
  */
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { dict } from '@node-rs/jieba/dict.js';
 import { isWordToken, normalizeText } from '../../shared/cases/search-query.js';
 
 /** Words of the programme that the general dictionary would cut apart (word, frequency, part of speech). */
