@@ -16,9 +16,16 @@ const available = browserAvailable();
 const TITLE = '杭州市光伏制造业绿色发展';
 
 async function pick(page: Page, field: string, label: string) {
-  await page.getByTestId(field).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
-  await page.keyboard.press('Escape');
+  // Under load the dropdown may still be opening when the option is clicked: try again until the field shows it.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.getByTestId(field).click();
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first();
+    await option.waitFor({ state: 'visible' });
+    await option.click();
+    await page.keyboard.press('Escape');
+    if ((await page.getByTestId(field).innerText()).includes(label)) return;
+  }
+  throw new Error(`could not pick ${label} in ${field}`);
 }
 
 describe.skipIf(!available)('browser: a city drafts a case, the ministry publishes it, the library finds it', () => {
