@@ -1,4 +1,4 @@
-import argon2 from 'argon2';
+import { hashPassword } from '../../kernel/password-hash.js';
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { organisations, sessions, users } from '../../db/schema.js';
@@ -19,18 +19,8 @@ export async function createOrganisation(
   return row!.id;
 }
 
-export async function hashPassword(password: string) {
-  return argon2.hash(password, { type: argon2.argon2id });
-}
-
-/** Whether a password matches a stored hash; a malformed hash is simply no match. */
-export async function verifyPassword(hash: string, password: string): Promise<boolean> {
-  try {
-    return await argon2.verify(hash, password);
-  } catch {
-    return false;
-  }
-}
+// The hashing lives in the kernel (auth checks passwords too); kept here for the callers that create users.
+export { hashPassword, verifyPassword } from '../../kernel/password-hash.js';
 
 export async function createUser(
   db: Db,

@@ -21,7 +21,7 @@ import {
 } from '../../shared/permissions/account-rules.js';
 import type { Role } from '../../shared/roles/roles.js';
 import { getDivision, getReviewAuthority } from '../../shared/reference/divisions.js';
-import { refuseWeakPassword, setPassword } from './passwords.js';
+import { refuseWeakPassword, setPassword } from '../auth/public.js';
 import {
   createOrganisation,
   createUser,

@@ -12,7 +12,8 @@ import { DEFAULT_SESSION_POLICY, isLocked, totpRequired, type PendingStep } from
 import { newTotpSecret, otpauthUri, totpCode, totpSecondsLeft, verifyTotp } from '../../shared/identity/totp.js';
 import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes, useRecoveryCode } from '../../shared/identity/recovery-codes.js';
 import { DEMO_TOTP_SECRET } from '../../shared/identity/demo.js';
-import { setPassword, verifyPassword } from '../accounts/public.js';
+import { verifyPassword } from '../../kernel/password-hash.js';
+import { setPassword } from './passwords.js';
 import {
   bumpThrottle,
   claimTotpStep,

@@ -10,7 +10,7 @@ import { users } from '../../db/schema.js';
 import { AppError } from '../../kernel/app-error.js';
 import type { ErrorCode } from '../../shared/errors/error-codes.js';
 import { nextPasswordHistory, passwordProblems, reusesPassword, type PasswordPolicy, type PasswordProblem } from '../../shared/identity/password-policy.js';
-import { hashPassword, verifyPassword } from './accounts.queries.js';
+import { hashPassword, verifyPassword } from '../../kernel/password-hash.js';
 
 const REFUSAL: Record<PasswordProblem, ErrorCode> = {
   TOO_SHORT: 'PASSWORD_TOO_SHORT',
