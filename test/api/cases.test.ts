@@ -3,7 +3,7 @@
  * its pilot citing a target and a confirmed report value, submits it; the planning department
  * reviews, returns, publishes and unpublishes it; a nomination of typical experience becomes a draft;
  * Chinese search by words (two-character words included), exact phrases first, one character by
- * trigram, a typo by trigram, tag filters, highlights as segments; the case book as Word and PDF;
+ * word prefix, a typo by trigram, tag filters, highlights as segments; the case book as Word and PDF;
  * and every route's refusals (401, 403, 404, 409, 422).
  */
 import { and, eq } from 'drizzle-orm';
@@ -326,7 +326,7 @@ describe.each(dbKinds())('the case library on %s', (kind) => {
       expect(words.items.map((i) => i.id)).toEqual([ids.words, ids.phrase]);
     });
 
-    it('finds a one-character query and a typo by trigram', async () => {
+    it('finds a one-character query by word prefix and a typo by trigram', async () => {
       const one = await search('zhejiang', `q=${encodeURIComponent('智')}`);
       expect(one.mode).toBe('short');
       expect(one.total, JSON.stringify(one)).toBe(1);

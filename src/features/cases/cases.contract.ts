@@ -39,7 +39,8 @@ export const searchQuery = z.object({
 export const bookQuery = z.object({
   ids: z
     .string()
-    .regex(/^[0-9a-f-]{36}(,[0-9a-f-]{36}){0,49}$/i)
+    // Each a uuid (36 hyphens would reach the database as an id and fail there: a 500).
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(,[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}){0,49}$/i)
     .describe('The cases, comma-separated, in the order of the book (1 to 50)'),
 });
 

@@ -4,7 +4,7 @@
  * case library") that drafts are made from.
  */
 import { and, asc, desc, eq, getTableColumns, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { caseEvents, cases, experienceNominations, organisations, pilots, users } from '../../db/schema.js';
 import type { CaseTagKind } from '../../shared/cases/case-tags.js';
 import type { SearchColumns } from './segment.js';
@@ -131,7 +131,12 @@ export type Matcher =
   | { kind: 'all' }
   /** Every word must be a word of the case; ranked by the exact phrase first, then ts_rank. */
   | { kind: 'words'; words: string; phrase: string }
-  /** pg_trgm word similarity of `text` with the case's words, at least `threshold`. */
+  /**
+   * One character: a word of the case begins with it — a prefix query on the words' tsvector, which
+   * its GIN index serves (partial match over the lexemes that begin with the character); ranked by ts_rank.
+   */
+  | { kind: 'prefix'; char: string; phrase: string }
+  /** pg_trgm word similarity of `text` with the case's words, at least `threshold` (the fuzzy fallback). */
   | { kind: 'trigram'; text: string; threshold: number; phrase: string };
 
 export interface SearchArgs {
@@ -147,31 +152,104 @@ export interface SearchRow extends CaseRecord {
   phraseMatch: boolean;
 }
 
-export async function searchCases(db: Tx, args: SearchArgs): Promise<{ rows: SearchRow[]; total: number }> {
+/**
+ * The fuzzy fallback's bounds. `<%` keeps a candidate only after computing its word similarity over
+ * all of the case's words (about 430 characters: a third of a millisecond each, and as much again to
+ * rank it), and a query sharing trigrams with common words (工业互连网 against 工业互联网, in half the
+ * cases) matches thousands of them: so the matches are taken in the order the scan yields them, at
+ * most FUZZY_CANDIDATES, and ranked among themselves; the total counts them (at most FUZZY_CANDIDATES).
+ * The statement timeout (PostgreSQL; PGlite ignores it) is the backstop for a plan that reads far
+ * more rows than it keeps: past it the fallback answers "nothing similar" instead of failing.
+ */
+export const FUZZY_CANDIDATES = 100;
+export const FUZZY_STATEMENT_TIMEOUT_MS = 500;
+
+/** PostgreSQL's query_canceled (57014): the statement timeout fired (Drizzle may wrap it in a cause). */
+function isStatementTimeout(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { code?: unknown }).code === '57014') return true;
+  }
+  return false;
+}
+
+/**
+ * Runs the fuzzy search in its own transaction (a savepoint when `db` is one already), with pg_trgm's
+ * word-similarity threshold set to `threshold` for it only, so that the `<%` operator — which the
+ * trigram GIN index serves — keeps exactly the rows at or above it (`word_similarity(…) >= t` as a
+ * function call is never served by an index), and with the statement timeout set: a timeout rolls
+ * the transaction back and the fallback finds nothing. (Inside a caller's transaction both settings,
+ * once the savepoint is released, last until that transaction ends; the routes call it outside one.)
+ */
+async function fuzzySearch(db: Tx, args: SearchArgs & { matcher: { kind: 'trigram' } }): Promise<SearchResultRows> {
+  const pool = db as Tx & Pick<Db, 'transaction'>;
+  try {
+    return await pool.transaction(async (tx) => {
+      await tx.execute(
+        sql`select set_config('pg_trgm.word_similarity_threshold', ${String(args.matcher.threshold)}, true), set_config('statement_timeout', ${`${FUZZY_STATEMENT_TIMEOUT_MS}ms`}, true)`,
+      );
+      return runSearch(tx, args);
+    });
+  } catch (err) {
+    if (isStatementTimeout(err)) return { rows: [], total: 0 };
+    throw err;
+  }
+}
+
+type SearchResultRows = { rows: SearchRow[]; total: number };
+
+export async function searchCases(db: Tx, args: SearchArgs): Promise<SearchResultRows> {
+  if (args.matcher.kind === 'trigram') return fuzzySearch(db, args as SearchArgs & { matcher: { kind: 'trigram' } });
+  return runSearch(db, args);
+}
+
+/**
+ * One statement: the page of matches, ranked, each row carrying the number of all matches (a window
+ * count, before the page's LIMIT). A page past the last match has no row to carry it; only then is
+ * the matches counted on their own.
+ */
+async function runSearch(db: Tx, args: SearchArgs): Promise<SearchResultRows> {
   const m = args.matcher;
-  const tsq = m.kind === 'words' ? sql`plainto_tsquery('simple', ${m.words})` : null;
-  const match: SQL | undefined =
-    m.kind === 'words' ? sql`${cases.searchVector} @@ ${tsq}` : m.kind === 'trigram' ? sql`word_similarity(${m.text}, ${cases.searchWords}) >= ${m.threshold}` : undefined;
-  const where = and(scopeCondition(args.scope), ...tagConditions(args.filters), match);
+  // A quoted lexeme with the prefix flag: '智':* (a quote inside is doubled, as tsquery wants).
+  const tsq =
+    m.kind === 'words' ? sql`plainto_tsquery('simple', ${m.words})` : m.kind === 'prefix' ? sql`to_tsquery('simple', ${`'${m.char.replace(/'/g, "''")}':*`})` : null;
+  const filter = and(scopeCondition(args.scope), ...tagConditions(args.filters));
+  // The trigram match: the candidates, at most FUZZY_CANDIDATES, that `<%` finds through the GIN index
+  // (cases_search_words_trgm_idx) at the threshold the transaction set — or, when they are many, by
+  // reading the table until the cap is reached.
+  const candidates =
+    m.kind === 'trigram'
+      ? db.select({ id: cases.id }).from(cases).where(and(filter, sql`${m.text} <% ${cases.searchWords}`)).limit(FUZZY_CANDIDATES).as('candidates')
+      : null;
+  const where = m.kind === 'words' || m.kind === 'prefix' ? and(filter, sql`${cases.searchVector} @@ ${tsq}`) : m.kind === 'all' ? filter : undefined;
   const rank: SQL<number> =
-    m.kind === 'words' ? sql<number>`ts_rank(${cases.searchVector}, ${tsq})` : m.kind === 'trigram' ? sql<number>`word_similarity(${m.text}, ${cases.searchWords})` : sql<number>`0`;
+    m.kind === 'words' || m.kind === 'prefix' ? sql<number>`ts_rank(${cases.searchVector}, ${tsq})` : m.kind === 'trigram' ? sql<number>`word_similarity(${m.text}, ${cases.searchWords})` : sql<number>`0`;
   const phrase: SQL<boolean> = m.kind === 'all' ? sql<boolean>`false` : sql<boolean>`strpos(${cases.searchPlain}, ${m.phrase}) > 0`;
 
-  const [rows, count] = await Promise.all([
-    db
-      .select({ ...withNames(), rank: rank.mapWith(Number).as('rank'), phraseMatch: phrase.mapWith(Boolean).as('phrase_match') })
-      .from(cases)
-      .leftJoin(pilots, eq(pilots.id, cases.pilotId))
-      .innerJoin(organisations, eq(organisations.id, cases.authorOrganisationId))
-      .where(where)
-      .orderBy(desc(sql`phrase_match`), desc(sql`rank`), sql`coalesce(${cases.publishedAt}, ${cases.updatedAt}) desc`, asc(cases.id))
-      .limit(args.limit)
-      .offset(args.offset),
-    db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(cases).where(where),
-  ]);
+  const base = db
+    .select({
+      ...withNames(),
+      rank: rank.mapWith(Number).as('rank'),
+      phraseMatch: phrase.mapWith(Boolean).as('phrase_match'),
+      total: sql<number>`count(*) over ()`.mapWith(Number).as('total'),
+    })
+    .from(cases)
+    .leftJoin(pilots, eq(pilots.id, cases.pilotId))
+    .innerJoin(organisations, eq(organisations.id, cases.authorOrganisationId));
+  const rows = await (candidates ? base.innerJoin(candidates, eq(candidates.id, cases.id)) : base)
+    .where(where)
+    .orderBy(desc(sql`phrase_match`), desc(sql`rank`), sql`coalesce(${cases.publishedAt}, ${cases.updatedAt}) desc`, asc(cases.id))
+    .limit(args.limit)
+    .offset(args.offset);
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && args.offset > 0) {
+    const [c] = candidates
+      ? await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(candidates)
+      : await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(cases).where(where);
+    total = c?.n ?? 0;
+  }
   return {
     rows: rows.map((r) => ({ ...r.c, pilotName: r.pilotName, authorName: r.authorName, rank: r.rank, phraseMatch: r.phraseMatch })),
-    total: count[0]?.n ?? 0,
+    total,
   };
 }
 
@@ -204,4 +282,16 @@ export async function caseOfNomination(db: Tx, nominationId: string): Promise<st
 export async function demoCaseCount(db: Tx): Promise<number> {
   const [r] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(cases).where(eq(cases.isDemo, true));
   return r?.n ?? 0;
+}
+
+/** The published cases of a pilot, latest first (the public portal's city page). */
+export async function publishedOfPilot(db: Tx, pilotId: string): Promise<CaseRecord[]> {
+  const rows = await db
+    .select(withNames())
+    .from(cases)
+    .leftJoin(pilots, eq(pilots.id, cases.pilotId))
+    .innerJoin(organisations, eq(organisations.id, cases.authorOrganisationId))
+    .where(and(eq(cases.pilotId, pilotId), eq(cases.status, 'published')))
+    .orderBy(desc(cases.publishedAt), asc(cases.id));
+  return rows.map((r) => ({ ...r.c, pilotName: r.pilotName, authorName: r.authorName }));
 }

@@ -52,8 +52,6 @@ type CreateBody = z.output<typeof createCaseBody>;
 type UpdateBody = z.output<typeof updateCaseBody>;
 type SearchParams = z.output<typeof searchQuery>;
 
-/** Below this pg_trgm word similarity a one-character query's case is no match (a word beginning with it scores 0.5). */
-const SHORT_THRESHOLD = 0.5;
 /** The fuzzy fallback's threshold, when no case has every word of the query. */
 const FUZZY_THRESHOLD = 0.4;
 
@@ -158,7 +156,8 @@ export async function searchLibrary(db: Tx, actor: Actor, params: SearchParams):
   if (plan.kind === 'all') {
     found = await q.searchCases(db, { scope, filters, matcher: { kind: 'all' }, ...page });
   } else if (plan.kind === 'short') {
-    found = await q.searchCases(db, { scope, filters, matcher: { kind: 'trigram', text: plan.text, threshold: SHORT_THRESHOLD, phrase: plan.text }, ...page });
+    // One character: the cases with a word beginning with it, through the words' index (a prefix query).
+    found = await q.searchCases(db, { scope, filters, matcher: { kind: 'prefix', char: plan.text, phrase: plan.text }, ...page });
   } else {
     found = await q.searchCases(db, { scope, filters, matcher: { kind: 'words', words: plan.terms.join(' '), phrase: plan.phrase }, ...page });
     if (found.total === 0) {

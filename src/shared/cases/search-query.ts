@@ -6,13 +6,13 @@
  *
  * - A query is normalised like the indexed text: NFKC (full-width letters, digits and ＋ become
  *   half-width), lower case, runs of white space collapsed.
- * - One character (汉字 or letter) is a "short" query: words cannot be matched on one character, so
- *   the server compares it by trigram similarity with the segmented text (pg_trgm): the cases with a
- *   word that is, or begins with, that character.
+ * - One character (汉字 or letter) is a "short" query: no word is one character long, so the server
+ *   finds the cases with a word that is, or begins with, that character — a prefix query ('智':*) on
+ *   the words' tsvector, served by its GIN index on PostgreSQL and PGlite alike.
  * - Otherwise it is a "words" query: every word of the query must be a word of the case (the index
  *   holds the words and, in jieba's search mode, the dictionary words inside longer ones, so 智能
  *   finds 智能制造). When no case has all the words, the server falls back to trigram similarity
- *   ("fuzzy", for a typo or a word the dictionary splits otherwise).
+ *   ("fuzzy", for a typo or a word the dictionary splits otherwise; pg_trgm's `<%` through its GIN index).
  * - An exact phrase match — the whole query, verbatim after normalisation — ranks first.
  * - Highlights are structured segments `{ text, hit }`, never HTML: the web renders them as text.
  */

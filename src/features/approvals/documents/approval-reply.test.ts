@@ -7,7 +7,7 @@ import {
   renderApprovalReplyPdf,
   type ApprovalReplyData,
 } from './approval-reply.js';
-import { breakUnits, emWidth, wrapText } from './cjk-line-break.js';
+import { breakUnits, emWidth, wrapText } from '../../../kernel/documents/cjk-line-break.js';
 import { extractPdfText, parseToUnicode, type PdfText } from './pdf-text.js';
 
 const NINGBO: ApprovalReplyData = {

@@ -4,21 +4,34 @@
  * number, title, addressees, body, signature and date, page numbers and the 抄送 line. Pure: takes
  * the data, returns Buffers. Fonts: see docs/adr/0004-cjk-font-for-pdf.md.
  */
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { AlignmentType, BorderStyle, Document, LineRuleType, Packer, Paragraph, TextRun } from 'docx';
+import { emWidth, packLines, wrapText } from '../../../kernel/documents/cjk-line-break.js';
 import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  Paragraph,
-  TextRun,
-} from 'docx';
-import PDFDocument from 'pdfkit';
-import { emWidth, packLines, wrapText } from './cjk-line-break.js';
+  BODY_PT,
+  BODY_TRACKING,
+  DOCUMENT_CREATOR,
+  LINE_PT,
+  MM,
+  PDF_BOX,
+  RED,
+  SMALL_PT,
+  TEXT_WIDTH_PT,
+  TITLE_LINE_PT,
+  TITLE_PT,
+  TWIPS_PER_PT,
+  WORD_FONT,
+  WORD_STYLES,
+  drawPdfFolio,
+  openPdf,
+  paginate,
+  spaceBlock,
+  twipsOfMm,
+  wordFolio,
+  wordPageProperties,
+  wordRun,
+  type Block,
+  type Placed,
+} from '../../../kernel/documents/official-document.js';
 
 export interface ApprovalReplyData {
   /** 发文字号, e.g. 工信部规函〔2016〕242号 */
@@ -160,43 +173,21 @@ export function approvalReplyText(data: ApprovalReplyData): ApprovalReplyText {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Page geometry shared by both renderers (GB/T 9704-2012 §5: A4, 版心 156 mm × 225 mm).
+// The 批复's own geometry on the shared page (src/kernel/documents/official-document.ts).
 
-const MM = 72 / 25.4;
-const MARGIN_MM = { top: 37, bottom: 35, left: 28, right: 26 } as const;
 /** 发文机关标志 top edge below the top of the text block (§7.2.4: 35 mm). */
 const HEADER_OFFSET_MM = 35;
 /** Red rule below the document number (§7.2.5: 4 mm). */
 const RULE_GAP_MM = 4;
-/** Page number's dashes below the text block (§7.5: 7 mm). */
-const FOLIO_GAP_MM = 7;
-const RED = 'E60012';
-/** 3号 仿宋 body, 28 pt exact line pitch. */
-const BODY_PT = 16;
-const LINE_PT = 28;
-/** 2号 小标宋 title. */
-const TITLE_PT = 22;
-const TITLE_LINE_PT = 34;
-/** 4号 for page numbers and the 版记 (抄送). */
-const SMALL_PT = 14;
 /** The issuing authority's name: large, narrowed to fit the text block (长扁字). */
 const HEADER_PT = 40;
 const HEADER_FILL = 0.96;
-/** Characters per body line (§5.2.2: 28). */
-const CHARS_PER_LINE = 28;
 
 // ---------------------------------------------------------------------------------------------
-// Word. Fonts are named, not embedded: Word on the reader's machine supplies FangSong (仿宋) and
-// SimSun (宋体, standing in for 方正小标宋) or falls back to its own CJK font.
+// Word
 
-const WORD_BODY_FONT = 'FangSong';
-const WORD_TITLE_FONT = 'SimSun';
-const TWIPS_PER_PT = 20;
-const twipsOfMm = (mm: number) => Math.round(mm * MM * TWIPS_PER_PT);
-
-function wordRun(text: string, pt: number, font: string, extra: { bold?: boolean; color?: string; scale?: number } = {}): TextRun {
-  return new TextRun({ text, size: pt * 2, font, language: { value: 'zh-CN', eastAsia: 'zh-CN' }, ...extra });
-}
+const WORD_BODY_FONT = WORD_FONT.body;
+const WORD_TITLE_FONT = WORD_FONT.title;
 
 export async function renderApprovalReplyDocx(data: ApprovalReplyData): Promise<Buffer> {
   return renderOfficialDocumentDocx(approvalReplyText(data));
@@ -204,7 +195,7 @@ export async function renderApprovalReplyDocx(data: ApprovalReplyData): Promise<
 
 /** Lays out any official document's words in the 批复's layout as Word (the 通报 uses it too). */
 export async function renderOfficialDocumentDocx(t: ApprovalReplyText): Promise<Buffer> {
-  const textWidthPt = (210 - MARGIN_MM.left - MARGIN_MM.right) * MM;
+  const textWidthPt = TEXT_WIDTH_PT;
   const bodyLine = { line: LINE_PT * TWIPS_PER_PT, lineRule: LineRuleType.EXACT };
   const em = BODY_PT * TWIPS_PER_PT;
 
@@ -267,79 +258,18 @@ export async function renderOfficialDocumentDocx(t: ApprovalReplyText): Promise<
     );
   }
 
-  const folio = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
-    new Footer({
-      children: [
-        new Paragraph({
-          alignment,
-          indent: alignment === AlignmentType.RIGHT ? { right: SMALL_PT * TWIPS_PER_PT } : { left: SMALL_PT * TWIPS_PER_PT },
-          children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: SMALL_PT * 2, font: WORD_TITLE_FONT })],
-        }),
-      ],
-    });
-
   const doc = new Document({
-    creator: '“中国制造2025”城市试点示范工作平台',
+    creator: DOCUMENT_CREATOR,
     title: t.title,
     evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: { font: WORD_BODY_FONT, size: BODY_PT * 2 } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: twipsOfMm(210), height: twipsOfMm(297) },
-            margin: {
-              top: twipsOfMm(MARGIN_MM.top),
-              bottom: twipsOfMm(MARGIN_MM.bottom),
-              left: twipsOfMm(MARGIN_MM.left),
-              right: twipsOfMm(MARGIN_MM.right),
-              // The folio's dashes sit 7 mm below the text block.
-              footer: twipsOfMm(MARGIN_MM.bottom - FOLIO_GAP_MM - 5),
-            },
-          },
-        },
-        footers: { default: folio(AlignmentType.RIGHT), even: folio(AlignmentType.LEFT) },
-        children,
-      },
-    ],
+    styles: WORD_STYLES,
+    sections: [{ properties: wordPageProperties(), footers: { default: wordFolio(AlignmentType.RIGHT), even: wordFolio(AlignmentType.LEFT) }, children }],
   });
   return Packer.toBuffer(doc);
 }
 
 // ---------------------------------------------------------------------------------------------
-// PDF. Noto Serif SC is embedded as a subset (only the glyphs used), Regular for the body and Bold
-// standing in for 小标宋 in the header and title.
-
-const require = createRequire(import.meta.url);
-const FONT_FILES = {
-  regular: '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
-  bold: '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf',
-} as const;
-type FontName = keyof typeof FONT_FILES;
-const fontCache = new Map<FontName, Buffer>();
-
-function fontData(name: FontName): Buffer {
-  let data = fontCache.get(name);
-  if (!data) {
-    data = readFileSync(require.resolve(FONT_FILES[name]));
-    fontCache.set(name, data);
-  }
-  return data;
-}
-
-/** Where an ideograph's em box sits on the baseline in Noto CJK fonts: 0.88 em above, 0.12 below. */
-const EM_ASCENT = 0.88;
-
-interface Block {
-  height: number;
-  /** Goes to the next page with the block before it rather than be separated from it. */
-  keepWithPrevious?: boolean;
-  /** Vertical space only: dropped at the top of a page. */
-  space?: boolean;
-  draw: (doc: PDFKit.PDFDocument, top: number) => void;
-}
-
-type TextOptions = PDFKit.Mixins.TextOptions & { horizontalScaling?: number };
+// PDF, with the CJK font embedded (Bold stands in for 小标宋 in the header and title).
 
 export async function renderApprovalReplyPdf(data: ApprovalReplyData): Promise<Buffer> {
   return renderOfficialDocumentPdf(approvalReplyText(data));
@@ -347,40 +277,13 @@ export async function renderApprovalReplyPdf(data: ApprovalReplyData): Promise<B
 
 /** Lays out any official document's words in the 批复's layout as PDF, with the CJK font embedded. */
 export async function renderOfficialDocumentPdf(t: ApprovalReplyText): Promise<Buffer> {
-  const page = { width: 210 * MM, height: 297 * MM };
-  const left = MARGIN_MM.left * MM;
-  const top = MARGIN_MM.top * MM;
-  const width = (210 - MARGIN_MM.left - MARGIN_MM.right) * MM;
-  const bottom = page.height - MARGIN_MM.bottom * MM;
-
-  const doc = new PDFDocument({
-    size: [page.width, page.height],
-    margins: { top, bottom: MARGIN_MM.bottom * MM, left, right: MARGIN_MM.right * MM },
-    bufferPages: true,
-    autoFirstPage: false,
-    lang: 'zh-CN',
-    info: { Title: t.title, Author: t.signature, Subject: t.documentNo, Creator: '“中国制造2025”城市试点示范工作平台' },
-    displayTitle: true,
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', fontData('regular'));
-  doc.registerFont('bold', fontData('bold'));
-
-  const measure = (font: FontName, pt: number, tracking = 0) => (s: string) => doc.font(font).fontSize(pt).widthOfString(s, { characterSpacing: tracking });
-  /** Draws one line with its em box vertically centred in a line of `lineHeight`. */
-  const line = (text: string, x: number, lineTop: number, lineHeight: number, font: FontName, pt: number, options: TextOptions = {}, color = '#000000') => {
-    const baseline = lineTop + (lineHeight - pt) / 2 + EM_ASCENT * pt;
-    doc.font(font).fontSize(pt).fillColor(color).text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic', ...options });
-  };
-  const space = (height: number): Block => ({ height, space: true, draw: () => undefined });
+  const { left, top, width, bottom } = PDF_BOX;
+  const pdf = openPdf({ Title: t.title, Author: t.signature, Subject: t.documentNo });
+  const { measure, line } = pdf;
+  const space = spaceBlock;
 
   // Body text runs 28 characters to the line (§5.2.2), so the 16 pt characters are set a little tight.
-  const tracking = (width - CHARS_PER_LINE * BODY_PT) / (CHARS_PER_LINE - 1);
+  const tracking = BODY_TRACKING;
   const bodyWidth = measure('regular', BODY_PT, tracking);
   const indent = 2 * (BODY_PT + tracking);
   /** A paragraph's lines, justified except the last. */
@@ -468,53 +371,11 @@ export async function renderOfficialDocumentPdf(t: ApprovalReplyText): Promise<B
   }
 
   pages.forEach((placed, p) => {
-    doc.addPage({ size: [page.width, page.height], margins: { top, bottom: MARGIN_MM.bottom * MM, left, right: MARGIN_MM.right * MM } });
-    for (const { y, block } of placed) block.draw(doc, top + y);
-    // Page number: 4号 with a dash either side, 7 mm below the text block; odd pages right, even left,
-    // one character in.
-    const folio = `— ${p + 1} —`;
-    const folioWidth = measure('regular', SMALL_PT)(folio);
-    const x = p % 2 === 0 ? left + width - SMALL_PT - folioWidth : left + SMALL_PT;
-    const dashY = bottom + FOLIO_GAP_MM * MM;
-    line(folio, x, dashY - SMALL_PT / 2, SMALL_PT, 'regular', SMALL_PT);
+    pdf.addPage();
+    for (const { y, block } of placed) block.draw(pdf.doc, top + y);
+    // Page number: 4号 with a dash either side, 7 mm below the text block; odd pages right, even left.
+    drawPdfFolio(pdf, p, p + 1);
   });
-  doc.end();
-  return finished;
-}
-
-interface Placed {
-  y: number;
-  block: Block;
-}
-
-/** Places blocks top-down on pages of `height`; a run of keep-with-previous blocks moves with the block before it. */
-function paginate(blocks: readonly Block[], height: number): Placed[][] {
-  const pages: Placed[][] = [[]];
-  let y = 0;
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i] as Block;
-    const current = pages[pages.length - 1] as Placed[];
-    if (y + block.height <= height) {
-      current.push({ y, block });
-      y += block.height;
-      continue;
-    }
-    // Carry over the blocks that must stay with this one, and the block they hang from.
-    const carried: Block[] = [];
-    if (block.keepWithPrevious) {
-      while (current.length > 1) {
-        const moved = current.pop() as Placed;
-        carried.unshift(moved.block);
-        if (!moved.block.keepWithPrevious) break;
-      }
-    }
-    pages.push([]);
-    y = 0;
-    for (const b of [...carried, block]) {
-      if (b.space && y === 0) continue;
-      (pages[pages.length - 1] as Placed[]).push({ y, block: b });
-      y += b.height;
-    }
-  }
-  return pages;
+  pdf.doc.end();
+  return pdf.finished;
 }
