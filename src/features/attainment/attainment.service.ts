@@ -206,10 +206,13 @@ function provincesOf(cityCodes: readonly string[]): { id: string; name: string }
 
 const zeroCounts = (): Record<AttainmentStatus, number> => ({ on_track: 0, at_risk: 0, off_track: 0, no_data: 0 });
 
-type ItemWithCounts = OverviewItem & { dimensionCounts: Record<TargetDimension, Record<AttainmentStatus, number>> };
+export type ItemWithCounts = OverviewItem & { dimensionCounts: Record<TargetDimension, Record<AttainmentStatus, number>> };
 
-/** The overview's items in scope, each with a summary that fits its current figures (and its status counts per dimension, for the totals). */
-async function overviewItems(db: Tx, actor: Actor): Promise<ItemWithCounts[]> {
+/**
+ * The overview's items in scope, each with a summary that fits its current figures (and its status
+ * counts per dimension, for the totals). The dashboards read the cached summaries through it.
+ */
+export async function overviewItems(db: Tx, actor: Actor): Promise<ItemWithCounts[]> {
   const rows = (await q.overviewRows(db)).filter((r) => canSeeAttainment(actor, r));
   const stale = rows.filter((r) => freshSummary(r) === null);
   const refreshed = stale.length > 0 ? await refreshSummaries(db, stale) : new Map<string, AttainmentSummary>();

@@ -33,8 +33,8 @@ import type { Role } from '../roles/roles.js';
 import type { Grade } from './evaluation.js';
 import type { PilotPeriod } from './indicators.js';
 
-export const PILOT_STATES = ['implementation', 'midterm', 'summary', 'completed', 'rectification', 'suspended', 'cancelled'] as const;
-export type PilotState = (typeof PILOT_STATES)[number];
+import { PILOT_STATES, type PilotState } from './pilot-states.js';
+export { PILOT_STATES, type PilotState };
 
 /** The three phases of the cycle, the states a rectification can return to. */
 export const PILOT_PHASES = ['implementation', 'midterm', 'summary'] as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorView, Overview } from '../attainment.contract';
-import { distributionOption, fmtNumber, fmtPercent, indicatorOption, STATUS_COLORS, type ChartText } from './chart-options';
+import { distributionOption, fmtNumber, fmtPercent, indicatorOption, STATUS_COLORS, tooltipLines, type ChartText } from './chart-options';
 
 const TEXT: ChartText = {
   required: '年度目标值',
@@ -117,6 +117,21 @@ describe('distributionOption', () => {
       ['暂无数据', 0, 16],
     ]);
     expect(o.aria).toMatchObject({ enabled: true, decal: { show: true } });
+    // Its own tooltip text: ECharts' default markup has style attributes, which the page's CSP blocks.
+    const tip = o.tooltip.formatter([
+      { axisValueLabel: '创新能力', seriesName: '达标', value: 2 },
+      { axisValueLabel: '创新能力', seriesName: '滞后', value: 1 },
+    ]);
+    expect(tip).toBe('创新能力<br/>达标: 2<br/>滞后: 1');
+  });
+});
+
+describe('tooltips', () => {
+  it('are escaped text lines without any markup but line breaks', () => {
+    expect(tooltipLines(['实际值', '2017: 5<件> & "x"'])).toBe('实际值<br/>2017: 5&lt;件&gt; &amp; &quot;x&quot;');
+    const tip = indicatorOption(indicator({ unit: '<img src=x>' }), TEXT).tooltip.formatter({ seriesName: '实际值', name: '滞后', value: [2017, 5.3] });
+    expect(tip).toBe('实际值<br/>2017: 5.3&lt;img src=x&gt; (滞后)');
+    expect(tip).not.toMatch(/style=|<(?!br\/>)/);
   });
 });
 

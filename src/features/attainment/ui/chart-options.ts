@@ -16,6 +16,17 @@ export const STATUS_COLORS: Record<AttainmentStatus, string> = {
 };
 const STATUS_SYMBOLS: Record<AttainmentStatus, string> = { on_track: 'circle', at_risk: 'triangle', off_track: 'diamond', no_data: 'rect' };
 const REQUIRED_COLOR = '#1d4e89';
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * A tooltip's content as ECharts puts it into the page (innerHTML): escaped text lines, no markup of its
+ * own. ECharts' default tooltip markup carries style attributes (its colour markers), which the page's
+ * policy — style-src without 'unsafe-inline' — blocks, so every chart here gives its own formatter.
+ */
+export function tooltipLines(lines: readonly string[]): string {
+  return lines.map((l) => l.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!)).join('<br/>');
+}
 const PROJECTION_COLOR = '#722ed1';
 
 export function fmtNumber(v: number | null | undefined): string {
@@ -72,7 +83,7 @@ export function indicatorOption(ind: IndicatorView, text: ChartText) {
     tooltip: {
       trigger: 'item',
       formatter: (p: { seriesName: string; name?: string; value: [number, number] }) =>
-        `${p.seriesName}<br/>${p.value[0]}: ${fmtNumber(p.value[1])}${ind.unit ?? ''}${p.name && p.seriesName === text.actual ? ` (${p.name})` : ''}`,
+        tooltipLines([p.seriesName, `${p.value[0]}: ${fmtNumber(p.value[1])}${ind.unit ?? ''}${p.name && p.seriesName === text.actual ? ` (${p.name})` : ''}`]),
     },
     xAxis: { type: 'value', min: firstYear, max: ind.finalYear, interval: 1, axisLabel: { formatter: yearLabel } },
     yAxis: { type: 'value', scale: true, name: ind.unit ?? '', axisLabel: { formatter: (v: number) => fmtNumber(v) } },
@@ -130,7 +141,14 @@ export function distributionOption(
     animation: false,
     grid: { left: 140, right: 32, top: 40, bottom: 32 },
     legend: { top: 8 },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: { axisValueLabel?: string; name?: string; seriesName: string; value: number }[] | { axisValueLabel?: string; name?: string; seriesName: string; value: number }) => {
+        const list = Array.isArray(params) ? params : [params];
+        return tooltipLines([list[0]?.axisValueLabel ?? list[0]?.name ?? '', ...list.map((p) => `${p.seriesName}: ${p.value}`)]);
+      },
+    },
     xAxis: { type: 'value', name: text.count, minInterval: 1 },
     yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.label) },
     series: statuses.map((s) => ({
