@@ -18,6 +18,25 @@ import {
 import type { ApplicationState } from '../../shared/lifecycle/application-lifecycle.js';
 import type { Plan } from '../../shared/plan/plan-schema.js';
 import type { Actor } from '../../shared/roles/roles.js';
+import { openField, sealField } from '../../kernel/field-crypto.js';
+import { sealRecords } from '../../kernel/record-integrity.js';
+
+/**
+ * The plan's contact person's phone, mobile and e-mail are personal data: sealed with SM4 in the stored
+ * JSON (applications.plan and plan_versions.plan) on every write here, opened on every read here.
+ */
+export const PLAN_SEALED_FIELDS = ['phone', 'mobile', 'email'] as const;
+const planContext = (f: (typeof PLAN_SEALED_FIELDS)[number]) => `plan.contact.${f}`;
+
+function mapContact(plan: Plan, fn: (value: string, context: string) => string): Plan {
+  const c = plan.contact;
+  if (!c) return plan;
+  const contact = { ...c };
+  for (const f of PLAN_SEALED_FIELDS) if (typeof c[f] === 'string' && c[f] !== '') contact[f] = fn(c[f], planContext(f));
+  return { ...plan, contact };
+}
+export const sealPlan = (plan: Plan): Plan => mapContact(plan, (v, ctx) => sealField(v, ctx));
+export const openPlan = (plan: Plan): Plan => mapContact(plan, (v, ctx) => openField(v, ctx));
 
 
 export interface ListFilter {
@@ -196,7 +215,7 @@ export async function getApplication(db: Tx, id: string) {
     .innerJoin(organisations, eq(organisations.id, applications.applicantOrgId))
     .where(eq(applications.id, id))
     .limit(1);
-  const app = rows[0];
+  const app = rows[0] ? { ...rows[0], plan: openPlan(rows[0].plan) } : null;
   if (!app) return null;
   const cities = await db
     .select({ cityCode: applicationCities.cityCode, authorityId: applicationCities.authorityId })
@@ -222,7 +241,7 @@ export async function insertApplication(
 ) {
   const [app] = await db
     .insert(applications)
-    .values({ ...row, status: 'draft', version: 1, round: 0 })
+    .values({ ...row, plan: sealPlan(row.plan), status: 'draft', version: 1, round: 0 })
     .returning({ id: applications.id });
   if (!app) throw new Error('insert returned no row');
   if (cities.length) {
@@ -260,7 +279,7 @@ export async function casUpdateApplication(
   if (expected.status) conds.push(eq(applications.status, expected.status));
   const rows = await db
     .update(applications)
-    .set({ ...set, version: sql`${applications.version} + 1`, updatedAt: sql`now()` })
+    .set({ ...set, ...(set.plan ? { plan: sealPlan(set.plan) } : {}), version: sql`${applications.version} + 1`, updatedAt: sql`now()` })
     .where(and(...conds))
     .returning({ version: applications.version });
   return rows[0]?.version ?? null;
@@ -278,7 +297,8 @@ export async function insertEvent(
     data?: Record<string, unknown>;
   },
 ) {
-  await db.insert(applicationEvents).values(e);
+  const [row] = await db.insert(applicationEvents).values(e).returning({ id: applicationEvents.id });
+  await sealRecords(db, 'application_event', { id: row!.id });
 }
 
 export async function listEvents(db: Db, applicationId: string) {
@@ -311,7 +331,7 @@ export async function recordPlanVersion(
   if (v.kind === 'save') {
     const updated = await db
       .update(planVersions)
-      .set({ version: v.version, plan: v.plan, createdAt: sql`now()` })
+      .set({ version: v.version, plan: sealPlan(v.plan), createdAt: sql`now()` })
       .where(
         and(
           eq(planVersions.applicationId, v.applicationId),
@@ -324,7 +344,7 @@ export async function recordPlanVersion(
       .returning({ id: planVersions.id });
     if (updated.length) return;
   }
-  await db.insert(planVersions).values(v);
+  await db.insert(planVersions).values({ ...v, plan: sealPlan(v.plan) });
 }
 
 export async function listPlanVersions(db: Db, applicationId: string) {
@@ -349,7 +369,7 @@ export async function getPlanVersion(db: Db, applicationId: string, versionId: s
     .from(planVersions)
     .where(and(eq(planVersions.applicationId, applicationId), eq(planVersions.id, versionId)))
     .limit(1);
-  return rows[0] ?? null;
+  return rows[0] ? { ...rows[0], plan: openPlan(rows[0].plan) } : null;
 }
 
 export async function listProvincialReviews(db: Tx, applicationId: string) {

@@ -5,3 +5,5 @@
  */
 export { casUpdateApplication, getApplication, insertEvent, type ApplicationRow } from './applications.queries.js';
 export { applicationScope, loadVisible } from './applications.service.js';
+// The dossier 完整档案 files the application's history: its events, provincial reviews and intake.
+export { getIntake, listEvents, listProvincialReviews } from './applications.queries.js';

@@ -4,6 +4,7 @@
  */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import { sealRecords } from '../../kernel/record-integrity.js';
 import { consultingRequests, experts, pilotEvents } from '../../db/schema.js';
 
 export type RequestRow = typeof consultingRequests.$inferSelect;
@@ -55,5 +56,6 @@ export async function expertsByIds(db: Tx, ids: readonly string[]): Promise<Expe
 }
 
 export async function insertPilotEvent(db: Tx, row: typeof pilotEvents.$inferInsert): Promise<void> {
-  await db.insert(pilotEvents).values(row);
+  const [r] = await db.insert(pilotEvents).values(row).returning({ id: pilotEvents.id });
+  await sealRecords(db, 'pilot_event', { id: r!.id });
 }

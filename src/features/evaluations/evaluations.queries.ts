@@ -6,6 +6,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { readSetting, writeSetting, type StoredSetting } from '../../kernel/settings-store.js';
+import { sealRecords } from '../../kernel/record-integrity.js';
 import {
   evaluationMembers,
   evaluationOpinions,
@@ -48,6 +49,7 @@ export async function getRound(db: Tx, id: string): Promise<RoundRow | null> {
 
 export async function insertEvaluation(db: Tx, row: typeof evaluations.$inferInsert): Promise<EvaluationRow> {
   const [r] = await db.insert(evaluations).values(row).returning();
+  await sealRecords(db, 'evaluation', { id: r!.id });
   return r!;
 }
 
@@ -84,6 +86,7 @@ export async function casUpdateEvaluation(db: Tx, id: string, version: number, p
     .set({ ...patch, version: version + 1 })
     .where(and(eq(evaluations.id, id), eq(evaluations.version, version), eq(evaluations.status, 'scoring')))
     .returning({ version: evaluations.version });
+  if (rows[0]) await sealRecords(db, 'evaluation', { id });
   return rows[0]?.version ?? null;
 }
 
@@ -124,6 +127,7 @@ export async function membersOf(db: Tx, evaluationId: string) {
 /** Inserts the expert's scores once; false when they were submitted already. */
 export async function insertScores(db: Tx, row: typeof evaluationScores.$inferInsert): Promise<boolean> {
   const rows = await db.insert(evaluationScores).values(row).onConflictDoNothing().returning({ id: evaluationScores.id });
+  if (rows[0]) await sealRecords(db, 'evaluation_score', { id: rows[0].id });
   return rows.length > 0;
 }
 

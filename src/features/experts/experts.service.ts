@@ -5,6 +5,7 @@
  */
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../kernel/app-error.js';
+import { blindIndex, normaliseForIndex } from '../../kernel/field-crypto.js';
 import { iso } from '../../shared/contract/wire.js';
 import { canSeeExpert, expertAbilities } from '../../shared/permissions/expert-scope.js';
 import { getDivision } from '../../shared/reference/divisions.js';
@@ -15,7 +16,7 @@ import { divisionCodeProblems, placeName } from './expert-places.js';
 import { COLUMN_BY_KEY, parseExpertRows, type RowError } from './expert-rows.js';
 import { readExpertsXlsx } from './experts.excel.js';
 import type { Expert, ExpertList } from './experts.contract.js';
-import { expertsNamed, getExpert, insertExpert, insertExperts, listExperts, setExpertAvailable, updateExpert, type ExpertFilter, type ExpertRow } from './experts.queries.js';
+import { expertsNamed, expertsWithContacts, getExpert, insertExpert, insertExperts, listExperts, setExpertAvailable, updateExpert, type ExpertFilter, type ExpertRow } from './experts.queries.js';
 
 export function presentExpert(actor: Actor, e: ExpertRow): Expert {
   return {
@@ -112,6 +113,25 @@ export async function importExperts(db: Db, buf: Buffer): Promise<{ created: num
       column: COLUMN_BY_KEY.name.header,
       message: { zh: `专家库中已有“${e.name}（${e.organisation}）”，请勿重复导入；如需修改请在页面上编辑`, en: `“${e.name} (${e.organisation})” is already in the pool; edit it on the page instead` },
     }));
+  // The same person under another name or organisation: their e-mail or mobile number (a personal one, not an
+  // office line several experts share) is already in the pool — found by blind index, the values being encrypted.
+  const mobile = (p: string | null) => (p && /^1\d{10}$/.test(normaliseForIndex('phone', p)) ? p : null);
+  const known = await expertsWithContacts(db, { emails: experts.flatMap((e) => (e.email ? [e.email] : [])), phones: experts.flatMap((e) => mobile(e.phone) ?? []) });
+  const knownEmail = new Map(known.flatMap((k) => (k.emailIndex ? [[k.emailIndex, k] as const] : [])));
+  const knownPhone = new Map(known.flatMap((k) => (k.phoneIndex && mobile(k.phone) ? [[k.phoneIndex, k] as const] : [])));
+  for (const e of experts) {
+    if (dupes.some((d) => d.row === e.row)) continue;
+    const byEmail = e.email ? knownEmail.get(blindIndex('email', e.email)!) : undefined;
+    const byPhone = mobile(e.phone) ? knownPhone.get(blindIndex('phone', e.phone)!) : undefined;
+    const other = byEmail ?? byPhone;
+    if (!other) continue;
+    const column = byEmail ? COLUMN_BY_KEY.email.header : COLUMN_BY_KEY.phone.header;
+    dupes.push({
+      row: e.row,
+      column,
+      message: { zh: `专家库中的“${other.name}（${other.organisation}）”已使用该${byEmail ? '电子邮箱' : '手机号码'}，请勿重复导入`, en: `“${other.name} (${other.organisation})” in the pool already has this ${byEmail ? 'e-mail address' : 'mobile number'}` },
+    });
+  }
   const all = [...errors, ...dupes].sort((a, b) => a.row - b.row);
   if (all.length > 0) throw new AppError('VALIDATION_FAILED', { rows: all });
   const created = await insertExperts(

@@ -6,6 +6,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { applications, emailOutbox, experts, notifications, panelMembers, panels, scoreSheets, users } from '../../db/schema.js';
+import { openField } from '../../kernel/field-crypto.js';
 
 /** The database or a transaction. */
 export type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'execute'>;
@@ -34,7 +35,7 @@ export interface ReminderCandidate {
  * with whether they have submitted the current round. Backups and recused experts are never reminded.
  */
 export async function reminderCandidates(db: Tx, horizon: Date): Promise<ReminderCandidate[]> {
-  return db
+  const rows = await db
     .select({
       panelId: panels.id,
       applicationId: panels.applicationId,
@@ -57,6 +58,8 @@ export async function reminderCandidates(db: Tx, horizon: Date): Promise<Reminde
     )
     .where(and(eq(panels.status, 'open'), lte(panels.deadline, horizon)))
     .orderBy(asc(panels.deadline), asc(panels.id), asc(panelMembers.expertId));
+  // The expert's e-mail is sealed at rest (the expert pool's queries write it; src/kernel/field-crypto.ts).
+  return rows.map((r) => ({ ...r, expertEmail: openField(r.expertEmail, 'experts.email') }));
 }
 
 export async function activeUsersWithRole(db: Tx, role: string) {

@@ -5,6 +5,7 @@
 import { and, asc, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { readSetting, writeSetting, type StoredSetting } from '../../kernel/settings-store.js';
+import { sealRecords } from '../../kernel/record-integrity.js';
 import {
   evaluations,
   experienceNominations,
@@ -100,7 +101,8 @@ export async function countContractVersions(db: Tx, pilotId: string): Promise<nu
  * several events of one transaction — an approval and the contract change it makes — keep their order.
  */
 export async function insertPilotEvent(db: Tx, row: typeof pilotEvents.$inferInsert): Promise<void> {
-  await db.insert(pilotEvents).values({ createdAt: sql`clock_timestamp()`, ...row });
+  const [r] = await db.insert(pilotEvents).values({ createdAt: sql`clock_timestamp()`, ...row }).returning({ id: pilotEvents.id });
+  await sealRecords(db, 'pilot_event', { id: r!.id });
 }
 
 export interface PilotEventRow {

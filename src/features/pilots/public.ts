@@ -10,3 +10,8 @@ export { insertPilotEvent } from './pilots.queries.js';
 // The contract, versioned: the version in force in a year (each year's attainment is computed against
 // it), the scheduled calendar, and what the amendments feature writes when it approves a change.
 export { addContractVersion, contractInForce, recordPilotEvent, RUNNING_STATES, scheduleConfig, type ContractChange, type ContractInForce } from './pilots.service.js';
+// The public portal lists every pilot and reads one, then shows only what the ministry published.
+export { listPilots, getPilot } from './pilots.queries.js';
+// The dossier 完整档案 files the 批复 and the pilot's events.
+export { approvalData } from './pilots.service.js';
+export { listPilotEvents } from './pilots.queries.js';

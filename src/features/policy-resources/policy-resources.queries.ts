@@ -5,6 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import { sealRecords } from '../../kernel/record-integrity.js';
 import { pilotContractVersions, pilotEvents, policyResources, settings } from '../../db/schema.js';
 
 export type ResourceRow = typeof policyResources.$inferSelect;
@@ -87,5 +88,6 @@ export async function contractTargetsOf(db: Tx, pilotId: string): Promise<{ id: 
 }
 
 export async function insertPilotEvent(db: Tx, row: typeof pilotEvents.$inferInsert): Promise<void> {
-  await db.insert(pilotEvents).values(row);
+  const [r] = await db.insert(pilotEvents).values(row).returning({ id: pilotEvents.id });
+  await sealRecords(db, 'pilot_event', { id: r!.id });
 }

@@ -15,6 +15,7 @@
  * belongs, unknown or repeated rows, and files past the row limit are all errors, and any error refuses
  * the whole file.
  */
+import { checkZipExpansion } from '../../shared/files/zip-guard.js';
 import ExcelJS from 'exceljs';
 import { TASK_STATUSES, type ImportRowError, type TaskStatus } from './progress-reports.contract.js';
 
@@ -219,12 +220,18 @@ export function declaredUnpackedSize(buf: Buffer): number | null {
   return total;
 }
 
+function expandsTooFar(buf: Buffer): boolean {
+  const zip = checkZipExpansion(buf, IMPORT_MAX_UNPACKED_BYTES);
+  return !zip.ok && zip.reason !== 'NOT_A_ZIP';
+}
+
 /** Reads and checks an uploaded workbook against what the report expects. */
 export async function readReportXlsx(buf: Buffer, expect: ImportExpectation): Promise<ReadReportResult> {
   const errors: ImportRowError[] = [];
   const fileError = (code: string, message: Msg, row = 0) => errors.push({ row, column: '', field: '', code, message });
   const unpacked = declaredUnpackedSize(buf);
-  if (unpacked !== null && unpacked > IMPORT_MAX_UNPACKED_BYTES) {
+  // The declared sizes first, then what the parts really inflate to (headers can lie).
+  if ((unpacked !== null && unpacked > IMPORT_MAX_UNPACKED_BYTES) || expandsTooFar(buf)) {
     fileError('TOO_LARGE_UNPACKED', { zh: '文件解压后过大，请使用下载的模板', en: 'The file unpacks to more than is accepted; use the downloaded template' });
     return { ok: false, errors };
   }

@@ -6,6 +6,7 @@
  */
 import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import { sealRecords } from '../../kernel/record-integrity.js';
 import {
   organisations,
   pilotEvents,
@@ -116,6 +117,7 @@ export async function casReport(
     .set({ ...set, version: sql`${progressReports.version} + 1`, updatedAt: sql`now()` })
     .where(and(...conds))
     .returning();
+  if (rows[0]?.status === 'confirmed') await sealRecords(db, 'report_value', { report_id: id });
   return rows[0] ?? null;
 }
 
@@ -149,6 +151,7 @@ export async function upsertTasks(db: Tx, reportId: string, tasks: { taskIndex: 
 
 export async function updateValueForCorrection(db: Tx, valueId: string, set: { actual: number | null; dataSource: string }): Promise<void> {
   await db.update(reportValues).set({ ...set, updatedAt: sql`now()` }).where(eq(reportValues.id, valueId));
+  await sealRecords(db, 'report_value', { id: valueId });
 }
 
 export async function insertCorrection(db: Tx, row: typeof reportValueCorrections.$inferInsert): Promise<void> {
@@ -175,7 +178,8 @@ export async function correctionsOf(db: Tx, reportId: string) {
 }
 
 export async function insertPilotEvent(db: Tx, row: typeof pilotEvents.$inferInsert): Promise<void> {
-  await db.insert(pilotEvents).values(row);
+  const [r] = await db.insert(pilotEvents).values(row).returning({ id: pilotEvents.id });
+  await sealRecords(db, 'pilot_event', { id: r!.id });
 }
 
 /** The audit events of one report (pilot events whose data names it), oldest first. */

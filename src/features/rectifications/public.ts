@@ -6,3 +6,5 @@
 export { openCaseIn, type Today } from './rectifications.service.js';
 export { evaluationFindings, offTrackFindings, type PilotForFindings } from './rectifications.findings.js';
 export { getPilotRow } from './pilot-bridge.js';
+// The public portal reads the notices the ministry marked published, and nothing else.
+export { publishedNotices, publishedNotice } from './rectifications.public-notices.js';

@@ -5,6 +5,7 @@
  */
 import { and, desc, eq, inArray, like } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import { sealRecords } from '../../kernel/record-integrity.js';
 import {
   evaluations,
   pilotEvents,
@@ -31,6 +32,7 @@ export async function casesOfPilot(db: Tx, pilotId: string): Promise<CaseRow[]> 
 
 export async function insertCase(db: Tx, row: typeof rectificationCases.$inferInsert): Promise<string> {
   const [r] = await db.insert(rectificationCases).values(row).returning({ id: rectificationCases.id });
+  await sealRecords(db, 'rectification_case', { id: r!.id });
   return r!.id;
 }
 
@@ -41,6 +43,7 @@ export async function casUpdateCase(db: Tx, id: string, version: number, patch: 
     .set({ ...patch, version: version + 1 })
     .where(and(eq(rectificationCases.id, id), eq(rectificationCases.version, version)))
     .returning({ version: rectificationCases.version });
+  if (rows[0]) await sealRecords(db, 'rectification_case', { id });
   return rows[0]?.version ?? null;
 }
 

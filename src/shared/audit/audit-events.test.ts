@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyRequest, objectTypeOf, outcomeOf, parseRetentionMonths, retentionCutoff, summariseBody, type AuditedRequest } from './audit-events.js';
+import { classifyRequest, objectTypeOf, outcomeOf, parseRetentionMonths, retentionCutoff, summariseBody, maskPersonal, type AuditedRequest } from './audit-events.js';
 
 const req = (method: string, route: string, status: number, more: Partial<AuditedRequest> = {}): AuditedRequest => ({ method, route, status, attachment: false, storedFile: false, ...more });
 
@@ -51,6 +51,15 @@ describe('what the log keeps of a request body', () => {
       cityCodes: ['420100'],
     });
     expect(summariseBody({ newPassword: 'x', csrfToken: 'y', totp: '123456' })).toEqual({ newPassword: '[redacted]', csrfToken: '[redacted]', totp: '[redacted]' });
+  });
+  it('masks personal data: phone numbers, e-mail addresses and ID numbers, nested ones included', () => {
+    expect(summariseBody({ name: '李明', phone: '13812345678', email: 'li.ming@example.cn', contact: { mobile: '0574-87654321', idNumber: '330203199001011234' } })).toEqual({
+      name: '李明',
+      phone: '138****5678',
+      email: 'l***@example.cn',
+      contact: { mobile: '057****4321', idNumber: '330****1234' },
+    });
+    expect(maskPersonal('12')).toBe('[2]');
   });
   it('summarises what is large or nested', () => {
     const s = summariseBody({ reasons: 'x'.repeat(500), plan: { cover: { a: 1 }, targets: [1, 2] }, rows: Array.from({ length: 30 }, () => ({ a: 1 })) }) as Record<string, unknown>;

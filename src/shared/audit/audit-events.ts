@@ -81,6 +81,17 @@ export function objectTypeOf(route: string): string | null {
 }
 
 const SECRET_KEY = /password|passwd|secret|token|totp|^otp$/i;
+/** Personal data (docs/security.md): kept masked, so the log shows that it changed but not what it is. */
+const PERSONAL_KEY = /phone|mobile|email|e_mail|idnumber|id_number|idcard|身份证|手机|电话|邮箱/i;
+
+/** 13812345678 → 138****5678; li.ming@example.cn → l***@example.cn; anything else keeps only its length. */
+export function maskPersonal(value: string): string {
+  const at = value.indexOf('@');
+  if (at > 0) return `${value[0]}***${value.slice(at)}`;
+  const digits = value.replace(/\D/g, '');
+  if (digits.length >= 7) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+  return `[${value.length}]`;
+}
 const MAX_STRING = 200;
 const MAX_KEYS = 40;
 
@@ -100,6 +111,7 @@ export function summariseBody(body: unknown): unknown {
 function summariseValue(key: string, v: unknown, depth: number): unknown {
   if (SECRET_KEY.test(key) && v !== undefined && v !== null && typeof v !== 'boolean') return '[redacted]';
   if (v === null || v === undefined) return null;
+  if (PERSONAL_KEY.test(key) && (typeof v === 'string' || typeof v === 'number')) return maskPersonal(String(v));
   if (typeof v === 'string') return v.length > MAX_STRING ? `${v.slice(0, MAX_STRING)}…(${v.length})` : v;
   if (typeof v === 'number' || typeof v === 'boolean') return v;
   if (Array.isArray(v)) return v.length <= 10 && v.every((x) => typeof x !== 'object' || x === null) ? v.map((x) => summariseValue(key, x, depth + 1)) : `[${v.length}]`;

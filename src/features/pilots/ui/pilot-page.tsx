@@ -118,6 +118,12 @@ export type AmendmentsSlot = (props: { pilot: PilotDetail; targets: readonly Tar
  */
 export type AttainmentSlot = (props: { pilot: PilotDetail }) => ReactNode;
 
+/**
+ * More downloads beside the 批复's (the whole dossier as a zip). The web layer fills it: the dossier
+ * feature builds on pilots, so pilots cannot import it back.
+ */
+export type DownloadsSlot = (props: { pilot: PilotDetail }) => ReactNode;
+
 /** The cycle tab: the cycle itself, then amendments (against the contract in force) and the summary. */
 function CycleTab({ pilot, amendments }: { pilot: PilotDetail; amendments?: AmendmentsSlot }) {
   const versions = useQuery(pilotsQueries.contractVersions(pilot.id));
@@ -132,7 +138,7 @@ function CycleTab({ pilot, amendments }: { pilot: PilotDetail; amendments?: Amen
   );
 }
 
-export default function PilotPage({ id, amendments, attainment, initialTab }: { id: string; amendments?: AmendmentsSlot; attainment?: AttainmentSlot; initialTab?: string }) {
+export default function PilotPage({ id, amendments, attainment, downloads, initialTab }: { id: string; amendments?: AmendmentsSlot; attainment?: AttainmentSlot; downloads?: DownloadsSlot; initialTab?: string }) {
   const { t, locale } = useI18n();
   const { data: pilot, error, isError } = useQuery(pilotsQueries.detail(id));
   const [tab, setTab] = useState(initialTab === 'cycle' || (initialTab === 'attainment' && attainment) ? initialTab : 'overview');
@@ -218,6 +224,7 @@ export default function PilotPage({ id, amendments, attainment, initialTab }: { 
             <Button icon={<FilePdfOutlined />} href={pilotLinks.pdf(pilot.id)} download data-testid="pilot-pdf">
               {t('pilots.replyPdf')}
             </Button>
+            {downloads?.({ pilot })}
           </Space>
         )}
       </div>
