@@ -82,8 +82,10 @@ export const sessionPlugin = fp(async (app: FastifyInstance, opts: SessionOption
     } satisfies SessionUser;
   });
 
-  // Runs after routing, so the route's config is known.
-  app.addHook('preHandler', async (req) => {
+  // Runs after routing, so the route's config is known, and before the body is validated, so that a
+  // request without a session or without the permission is refused as such (401, 403, CSRF) whatever
+  // it sends: nobody learns the shape of what they may not do (test/api/permission-matrix.test.ts).
+  app.addHook('preValidation', async (req) => {
     const permission = req.routeOptions.config?.permission;
     if (permission) {
       if (!req.user) throw new AppError(req.sessionExpired ? 'SESSION_EXPIRED' : 'AUTH_REQUIRED');

@@ -60,10 +60,21 @@ export function checkFile(filename: string, head: Uint8Array): FileCheck {
   return { ok: true, kind: actual, mimeType: KIND_MIME[actual] };
 }
 
-/** A filename safe to store and to echo in a header: no paths, no control characters. */
+/**
+ * A filename safe to store and to echo in a header: no paths, no control characters, no bidirectional
+ * or zero-width formatting marks (a right-to-left override makes "x\u202Efdp.exe" read as "xexe.pdf"),
+ * no lone surrogates (they cannot be written as UTF-8), at most 180 characters — cut between code
+ * points, never inside one. Idempotent.
+ */
 export function safeFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'file';
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_').trim();
-  return (cleaned || 'file').slice(0, 180);
+  const cleaned = base
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f"<>|:*?]/g, '_')
+    .replace(/[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '_')
+    .trim();
+  const cut = [...cleaned].slice(0, 180).join('').trim();
+  // A name of dots alone ('..') would name a folder.
+  return cut && !/^\.+$/.test(cut) ? cut : 'file';
 }
