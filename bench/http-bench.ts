@@ -12,7 +12,6 @@
  * 127.0.0.1, sign in twice (ministry, city), then autocannon each endpoint for a fixed duration.
  * Everything is torn down at the end, also on failure, Ctrl-C or the overall deadline.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +22,7 @@ import pg from 'pg';
 import { migrateDatabase, openDatabase, type DbKind } from '../src/db/client.js';
 import { explainLists, formatExplained } from './explain.js';
 import { formatCounts, generate, type GenerateResult } from './generate.js';
+import { forkBenchServer, stopBenchServer } from './bench-server-kit.js';
 import type { ServerReady } from './server.js';
 
 export interface BenchOptions {
@@ -173,37 +173,11 @@ async function listTotal(url: string, cookie: string): Promise<{ status: number;
   return { status: res.status, total: (JSON.parse(body) as { total: number }).total, body: '' };
 }
 
-function startServer(target: string): Promise<{ child: ChildProcess; ready: ServerReady }> {
-  return new Promise((resolve, reject) => {
-    // execArgv is inherited: the child runs under tsx like this process.
-    const child = fork(join(here, 'server.ts'), [], {
-      env: { ...process.env, BENCH_TARGET: target, NODE_ENV: 'production' },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error('the benchmark server did not start within 120 s'));
-    }, 120_000);
-    child.once('message', (m: ServerReady) => {
-      clearTimeout(timer);
-      resolve({ child, ready: m });
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the benchmark server exited with code ${code}`));
-    });
-  });
+function startServer(target: string) {
+  return forkBenchServer<ServerReady>(join(here, 'server.ts'), target);
 }
 
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  if (child.connected) child.send('stop');
-  else child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
+const stopServer = stopBenchServer;
 
 async function adminQuery(postgresUrl: string, text: string): Promise<void> {
   const c = new pg.Client({ connectionString: postgresUrl });

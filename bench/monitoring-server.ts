@@ -11,13 +11,8 @@
  * Reports { appUrl, sqlUrl } over IPC; stops on 'stop' or when the parent goes away.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Fastify from 'fastify';
-import { openDatabase } from '../src/db/client.js';
-import { buildApp } from '../src/server/app.js';
-import { loadConfig } from '../src/server/config.js';
+import { runBenchChild, serveUntilStopped, startBenchApp, urlOf } from './bench-server-kit.js';
 
 export interface MonitoringServerReady {
   type: 'ready';
@@ -63,16 +58,8 @@ function sessionId(cookieHeader: string | undefined): string | null {
 }
 
 async function main() {
-  const target = process.env.BENCH_TARGET;
-  if (!target || !process.send) throw new Error('bench/monitoring-server.ts is started by bench/monitoring.ts');
-  const database = await openDatabase({ url: target });
+  const { database, app, appUrl } = await startBenchApp('bench/monitoring-server.ts', 'bench/monitoring.ts', { postgresOnly: true });
   const pool = database.pool!;
-  const dataRoot = mkdtempSync(join(tmpdir(), 'bench-monitoring-'));
-  process.on('exit', () => rmSync(dataRoot, { recursive: true, force: true }));
-  // The benchmark's accounts sign in with a password only (no second factor to enrol).
-  const config = { ...loadConfig({ DATA_DIR: dataRoot, WEB_ROOT: dataRoot, LOG_LEVEL: 'warn', TOTP_REQUIRED_ROLES: 'none' }), databaseUrl: target, loadDemoData: false };
-  const app = await buildApp({ database, config, logger: false });
-  await app.listen({ host: '127.0.0.1', port: 0 });
 
   const bare = Fastify({ logger: false });
   bare.addHook('preHandler', async (req, reply) => {
@@ -116,29 +103,8 @@ async function main() {
   });
   await bare.listen({ host: '127.0.0.1', port: 0 });
 
-  const urlOf = (s: typeof bare) => {
-    const addr = s.server.address();
-    if (!addr || typeof addr === 'string') throw new Error('no TCP address');
-    return `http://127.0.0.1:${addr.port}`;
-  };
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await Promise.allSettled([app.close(), bare.close()]);
-    await database.close().catch(() => undefined);
-    process.exit(0);
-  };
-  process.on('message', (m) => {
-    if (m === 'stop') void stop();
-  });
-  process.on('disconnect', () => void stop());
-  process.on('SIGTERM', () => void stop());
-  const ready: MonitoringServerReady = { type: 'ready', appUrl: urlOf(app as unknown as typeof bare), sqlUrl: `${urlOf(bare)}/sql` };
-  process.send(ready);
+  const ready: MonitoringServerReady = { type: 'ready', appUrl, sqlUrl: `${urlOf(bare)}/sql` };
+  serveUntilStopped(database, [app, bare], ready);
 }
 
-main().catch((err: unknown) => {
-  console.error('monitoring bench server failed:', err);
-  process.exit(1);
-});
+runBenchChild('monitoring bench server', main);

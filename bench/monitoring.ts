@@ -5,6 +5,7 @@
  *   attainment-overview      GET /api/v1/attainment/overview as the ministry (the first page of 50, totals over all 300)
  *   attainment-overview-all  the same with ?pageSize=300 (every pilot in one answer)
  *   attainment-dashboard   GET /api/v1/pilots/:id/attainment as the ministry (40 indicators, an amended contract)
+ *   dashboard              GET /api/v1/dashboard as the ministry (统计看板 over every pilot; no SQL twin)
  * each beside the same SQL written by hand in a bare Fastify route with pg (bench/monitoring-server.ts),
  * and the overview's first request after the data arrived, which computes and stores every pilot's
  * summary (what computing on every request would cost). Prints one line per measurement:
@@ -15,7 +16,6 @@
  *   npx tsx bench/monitoring.ts [--duration 10] [--warmup 2] [--connections 50] [--pilots 300] [--indicators 40]
  *                               [--postgres-url postgres://postgres@127.0.0.1:5432/test]
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -25,6 +25,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { migrateDatabase, openDatabase } from '../src/db/client.js';
 import { generateMonitoring } from './monitoring-generate.js';
+import { forkBenchServer, stopBenchServer } from './bench-server-kit.js';
 import type { MonitoringServerReady } from './monitoring-server.js';
 
 const { values } = parseArgs({
@@ -90,33 +91,11 @@ async function login(appUrl: string, username: string, password: string): Promis
   return res.headers.getSetCookie().find((c) => c.startsWith('mic_sid='))!.split(';')[0]!;
 }
 
-function startServer(target: string): Promise<{ child: ChildProcess; ready: MonitoringServerReady }> {
-  return new Promise((resolve, reject) => {
-    const child = fork(join(here, 'monitoring-server.ts'), [], { env: { ...process.env, BENCH_TARGET: target, NODE_ENV: 'production' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error('the benchmark server did not start within 120 s'));
-    }, 120_000);
-    child.once('message', (m: MonitoringServerReady) => {
-      clearTimeout(timer);
-      resolve({ child, ready: m });
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the benchmark server exited with code ${code}`));
-    });
-  });
+function startServer(target: string) {
+  return forkBenchServer<MonitoringServerReady>(join(here, 'monitoring-server.ts'), target);
 }
 
-async function stopServer(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  if (child.connected) child.send('stop');
-  else child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
+const stopServer = stopBenchServer;
 
 async function timed(url: string, cookie: string): Promise<{ ms: number; status: number; bytes: number }> {
   const t0 = performance.now();
@@ -184,6 +163,14 @@ async function main() {
     lines.push(`RESULT endpoint=${e.name} db=postgres req_s=${app.rps.toFixed(0)} p50_ms=${app.p50.toFixed(1)} p95_ms=${app.p95.toFixed(1)} vs_sql=${((app.rps / sql.rps) * 100).toFixed(1)}%`);
     lines.push(`RESULT endpoint=${e.name}-sql db=postgres req_s=${sql.rps.toFixed(0)} p50_ms=${sql.p50.toFixed(1)} p95_ms=${sql.p95.toFixed(1)}`);
   }
+  // The dashboard 统计看板 (issue 10) over every pilot: the app only (it has no hand-written SQL twin).
+  const dashboardUrl = `${ready.appUrl}/api/v1/dashboard`;
+  const dashboardProbe = await timed(dashboardUrl, cookie);
+  if (dashboardProbe.status !== 200) throw new Error(`${dashboardUrl}: HTTP ${dashboardProbe.status}`);
+  if (warmup > 0) await measure(dashboardUrl, cookie, warmup);
+  const dash = await measure(dashboardUrl, cookie, duration);
+  console.log(`[postgres] dashboard: ${(dashboardProbe.bytes / 1024).toFixed(1)} KB, one request alone ${dashboardProbe.ms.toFixed(0)} ms, ${dash.rps.toFixed(0)} req/s, p50 ${dash.p50.toFixed(1)} ms, p95 ${dash.p95.toFixed(1)} ms, non-2xx ${dash.non2xx}`);
+  lines.push(`RESULT endpoint=dashboard db=postgres req_s=${dash.rps.toFixed(0)} p50_ms=${dash.p50.toFixed(1)} p95_ms=${dash.p95.toFixed(1)}`);
   for (const l of lines) console.log(l);
 }
 

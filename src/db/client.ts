@@ -49,6 +49,15 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     pool.on('error', (err) => {
       if (!closing) console.warn(`[db] idle PostgreSQL connection lost: ${err.message}`);
     });
+    // Nor one lost while checked out between two queries (a transaction awaiting its next step when the
+    // server restarts): without a listener the client's 'error' event would end the process. The
+    // request's next query on it then fails, and the error handler answers 503 (found by
+    // test/api/postgres-restart.test.ts).
+    pool.on('connect', (client) => {
+      client.on('error', (err) => {
+        if (!closing) console.warn(`[db] PostgreSQL connection lost while in use: ${err.message}`);
+      });
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,

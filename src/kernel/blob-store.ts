@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyReply } from 'fastify';
 import { noteAudit } from './audit-note.js';
@@ -28,6 +28,10 @@ export async function storeBlob(uploadDir: string, buf: Buffer): Promise<string>
     const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     await writeFile(tmp, buf, { mode: 0o640 });
     await rename(tmp, path);
+  } else {
+    // Renewed, so that the orphan sweep (src/features/attachments/blob-sweep.ts) spares a file whose row is on its way.
+    const now = new Date();
+    await utimes(path, now, now).catch(() => undefined);
   }
   return sha256;
 }

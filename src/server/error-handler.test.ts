@@ -9,6 +9,7 @@ describe('isDatabaseUnavailable', () => {
     [{ code: '53300', message: 'sorry, too many clients already' }],
     [{ message: 'Connection terminated unexpectedly' }],
     [{ message: 'timeout exceeded when trying to connect' }],
+    [{ message: 'Failed query: insert …', cause: { message: 'Client has encountered a connection error and is not queryable' } }],
     [{ message: 'Failed query: select 1', cause: { code: '55000', message: 'database "x" is not currently accepting connections' } }],
   ])('counts %o as the database being unavailable', (err) => {
     expect(isDatabaseUnavailable(err)).toBe(true);

@@ -77,7 +77,7 @@ export function isDatabaseUnavailable(err: { code?: unknown; message?: unknown; 
   const code = typeof err.code === 'string' ? err.code : '';
   if (UNAVAILABLE_CODES.has(code) || code.startsWith('08')) return true;
   const message = typeof err.message === 'string' ? err.message : '';
-  if (/Connection terminated|timeout exceeded when trying to connect|is not currently accepting connections|the database system is (starting up|shutting down)/i.test(message)) return true;
+  if (/Connection terminated|timeout exceeded when trying to connect|is not currently accepting connections|the database system is (starting up|shutting down)|Client has encountered a connection error and is not queryable|terminating connection due to administrator command/i.test(message)) return true;
   // Drizzle wraps the driver's error ("Failed query: …") and keeps it as the cause.
   return depth < 3 && typeof err.cause === 'object' && err.cause !== null && isDatabaseUnavailable(err.cause as typeof err, depth + 1);
 }

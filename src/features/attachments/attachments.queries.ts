@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { attachments } from '../../db/schema.js';
 
 export async function insertAttachment(
-  db: Db,
+  db: Db | Tx,
   row: { applicationId: string; sha256: string; filename: string; mimeType: string; size: number; uploadedBy: string },
 ) {
   const [a] = await db.insert(attachments).values(row).returning({ id: attachments.id });

@@ -10,6 +10,7 @@ import { AppError } from '../../kernel/app-error.js';
 import { errorResponses, fileResponse } from '../../kernel/openapi.js';
 import { requireUser } from '../../kernel/request-guards.js';
 import { checkFile, KIND_MIME, safeFilename } from '../../shared/files/file-type.js';
+import { checkZipExpansion } from '../../shared/files/zip-guard.js';
 import { decideAttachmentRead, decideAttachmentUpload, type AttachmentDecision } from '../../shared/permissions/attachment-scope.js';
 import { applicationScope, insertEvent } from '../applications/public.js';
 import { downloadParams, uploadedAttachmentSchema, uploadParams } from './attachments.contract.js';
@@ -59,9 +60,18 @@ export async function attachmentRoutes(app: FastifyInstance, opts: AttachmentOpt
       const filename = safeFilename(file.filename);
       const check = checkFile(filename, buf.subarray(0, 4096));
       if (!check.ok) throw new AppError(check.reason);
+      // An Office file is a ZIP archive: one that unpacks beyond the limit (a zip bomb) is not kept.
+      if (check.kind === 'docx' || check.kind === 'xlsx') {
+        const zip = checkZipExpansion(buf);
+        if (!zip.ok) throw new AppError(zip.reason === 'NOT_A_ZIP' ? 'FILE_TYPE_MISMATCH' : 'FILE_UNPACKS_TOO_LARGE');
+      }
       const sha256 = await storeBlob(uploadDir, buf);
-      const id = await insertAttachment(db, { applicationId: application.id, sha256, filename, mimeType: check.mimeType, size: buf.length, uploadedBy: user.id });
-      await insertEvent(db, { applicationId: application.id, actorId: user.id, action: 'attach', data: { filename, size: buf.length, sha256 } });
+      // The row and its history event together: a crash between them must not leave one without the other.
+      const id = await db.transaction(async (tx) => {
+        const attachmentId = await insertAttachment(tx, { applicationId: application.id, sha256, filename, mimeType: check.mimeType, size: buf.length, uploadedBy: user.id });
+        await insertEvent(tx, { applicationId: application.id, actorId: user.id, action: 'attach', data: { filename, size: buf.length, sha256 } });
+        return attachmentId;
+      });
       return reply.status(201).send({ id, filename, mimeType: check.mimeType, size: buf.length, sha256 });
     },
   );

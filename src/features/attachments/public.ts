@@ -1,0 +1,2 @@
+/** What the composition root and the command line use of the attachments feature: the blob store's orphan sweep. */
+export { BLOB_SWEEP_GRACE_MS, referencedBlobs, sweepOrphanBlobs, type BlobSweepResult } from './blob-sweep.js';
