@@ -27,6 +27,12 @@ export class ApiError extends Error {
   }
 }
 
+/** An error's text for the user, in the given language (a refusal's own message, or a general one). */
+export function errorText(err: unknown, locale: 'zh-CN' | 'en-US'): string {
+  if (err instanceof ApiError) return err.localized[locale];
+  return locale === 'zh-CN' ? '操作失败，请稍后重试。' : 'Something went wrong. Please try again.';
+}
+
 const NETWORK_ERROR: LocalizedText = {
   'zh-CN': '无法连接服务器，请检查网络后重试。',
   'en-US': 'The server cannot be reached. Check the network and try again.',

@@ -1,13 +1,12 @@
 /** Shows an API error to the user in the current language (antd message). */
 import { App } from 'antd';
 import { useCallback } from 'react';
-import { ApiError } from './api-client';
+import { ApiError, errorText } from './api-client';
 import { useI18n } from './i18n';
 
-export function errorText(err: unknown, locale: 'zh-CN' | 'en-US'): string {
-  if (err instanceof ApiError) return err.localized[locale];
-  return locale === 'zh-CN' ? '操作失败，请稍后重试。' : 'Something went wrong. Please try again.';
-}
+// errorText lives in api-client.ts: a page that only needs the text (the sign-in page) then does not
+// load this module, whose App.useApp() brings Ant Design's message, notification and modal with it.
+export { errorText };
 
 export function useShowError(): (err: unknown) => void {
   const { message } = App.useApp();

@@ -19,6 +19,7 @@ import { SubmitModal } from '../features/applications/ui/submit-modal';
 import { VersionsTable } from '../features/applications/ui/versions-table';
 import { AttachmentsPanel } from '../features/attachments/ui/attachments-panel';
 import { useMe } from '../features/auth/ui/public';
+import { DossierButton } from '../features/dossier/ui/public';
 import { IntakePanel } from '../features/ministry-intake/ui/intake-panel';
 import { ReceiveModal } from '../features/ministry-intake/ui/receive-modal';
 import { ReviewActions, ReviewTab } from '../features/ministry-review/ui/public';
@@ -157,6 +158,7 @@ function Detail({ detail, search, onSearch }: { detail: ApplicationDetail } & Om
           <Button icon={<PrinterOutlined />} href={`/applications/${a.id}/print`} target="_blank" data-testid="btn-print">
             {t('detail.print')}
           </Button>
+          <DossierButton kind="application" id={a.id} />
         </Space>
       </div>
 

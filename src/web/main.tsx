@@ -1,4 +1,4 @@
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import type { Locale as AntLocale } from 'antd/es/locale';
 import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -14,6 +14,7 @@ import { I18nProvider } from '../web-kit/i18n';
 import { SessionProvider } from '../features/auth/ui/public';
 import './styles.css';
 import { applyCspNonce } from './csp-nonce';
+import { installDialogFocusWrap } from '../web-kit/dialog-focus';
 
 /** Sober government palette: one deep blue, square-ish corners, system CJK fonts. */
 const THEME = {
@@ -37,6 +38,9 @@ const THEME = {
 };
 
 const queryClient = createQueryClient();
+
+// Tab and Shift+Tab go round inside an open dialog instead of leaving the page.
+installDialogFocusWrap();
 
 // Ant Design's run-time styles carry the page's CSP nonce (no 'unsafe-inline' in the policy).
 const CSP = applyCspNonce();
@@ -69,14 +73,14 @@ function Root() {
     document.title = locale === 'zh-CN' ? '“中国制造2025”城市试点示范工作平台' : 'Made in China 2025 City Pilot Platform';
   }, [locale]);
   return (
+    // Ant Design's App (message, notification and modal for App.useApp) wraps the signed-in shell
+    // (src/web/shell.tsx), so the sign-in page does not download them.
     <ConfigProvider locale={antLocale} theme={THEME} csp={CSP}>
-      <AntApp>
-        <QueryClientProvider client={queryClient}>
-          <SessionProvider>
-            <RouterProvider router={router} />
-          </SessionProvider>
-        </QueryClientProvider>
-      </AntApp>
+      <QueryClientProvider client={queryClient}>
+        <SessionProvider>
+          <RouterProvider router={router} />
+        </SessionProvider>
+      </QueryClientProvider>
     </ConfigProvider>
   );
 }

@@ -17,6 +17,8 @@ import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'r
 import { parseAdminSearch, type AdminSearch } from '../features/accounts/ui/admin-search';
 import { parseAuditSearch, type AuditSearch } from '../features/audit/ui/audit-search';
 import { parseLibrarySearch, type LibrarySearch } from '../features/cases/ui/library-search';
+import { parseDashboardSearch, type DashboardSearch } from '../features/dashboards/ui/public';
+import { DossierButton } from '../features/dossier/ui/public';
 import { parseWorkQueueSearch, type WorkQueueSearch } from '../features/applications/ui/work-queue-search';
 import { useSession } from '../features/auth/ui/public';
 import { parseExpertsSearch, type ExpertsSearch } from '../features/experts/ui/experts-search';
@@ -66,6 +68,11 @@ const CaseNewPage = lazy(() => import('../features/cases/ui/editor-page').then((
 const CasesMinePage = lazy(() => import('../features/cases/ui/mine-page'));
 const CaseReviewPage = lazy(() => import('../features/cases/ui/review-page'));
 const CaseBookPage = lazy(() => import('../features/cases/ui/book-page'));
+const EventsPage = lazy(() => import('../features/events/ui/events-page'));
+const EventPage = lazy(() => import('../features/events/ui/event-page'));
+const ActionsPage = lazy(() => import('../features/events/ui/actions-page'));
+const DashboardPage = lazy(() => import('../features/dashboards/ui/dashboard-page'));
+const PortalPublishingPage = lazy(() => import('../features/portal/ui/publishing-page'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
@@ -253,8 +260,8 @@ pilotRoute.update({
   component: function PilotRoute() {
     const { id } = pilotRoute.useParams();
     const { tab } = pilotRoute.useSearch();
-    // The pilot page leaves places for the amendments panel and the attainment tab: both build on
-    // pilots, so they meet here.
+    // The pilot page leaves places for the amendments panel, the attainment tab and the dossier's
+    // download: all build on pilots, so they meet here.
     return (
       <PilotPage
         key={id}
@@ -270,6 +277,7 @@ pilotRoute.update({
             <AttainmentTab pilotId={pilot.id} />
           </Suspense>
         )}
+        downloads={({ pilot }) => <DossierButton kind="pilot" id={pilot.id} />}
       />
     );
   },
@@ -325,6 +333,22 @@ const caseRoute = createRoute({ getParentRoute: () => shellRoute, path: '/cases/
 caseRoute.update({ component: withParams(caseRoute, CasePage, 'id') });
 const caseEditRoute = createRoute({ getParentRoute: () => shellRoute, path: '/cases/$id/edit' });
 caseEditRoute.update({ component: withParams(caseEditRoute, CaseEditPage, 'id') });
+// Events 活动 and action items 督办事项 (issue 10).
+const eventsRoute = createRoute({ getParentRoute: () => shellRoute, path: '/events', component: () => <EventsPage /> });
+const eventRoute = createRoute({ getParentRoute: () => shellRoute, path: '/events/$id' });
+eventRoute.update({ component: withParams(eventRoute, EventPage, 'id') });
+const actionsRoute = createRoute({ getParentRoute: () => shellRoute, path: '/actions', component: () => <ActionsPage /> });
+// The dashboards 统计看板 (issue 10): the drill-down and the filters live in the search.
+const dashboardRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/dashboard',
+  validateSearch: parseDashboardSearch,
+  component: function DashboardRoute() {
+    return <DashboardPage search={dashboardRoute.useSearch()} onSearch={useSearchUpdater<DashboardSearch>()} />;
+  },
+});
+// What of each pilot the public portal (/portal, server-rendered) shows (issue 10).
+const portalPublishingRoute = createRoute({ getParentRoute: () => shellRoute, path: '/portal-publishing', component: () => <PortalPublishingPage /> });
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -366,6 +390,11 @@ const routeTree = rootRoute.addChildren([
     caseNewRoute,
     caseRoute,
     caseEditRoute,
+    eventsRoute,
+    eventRoute,
+    actionsRoute,
+    dashboardRoute,
+    portalPublishingRoute,
   ]),
 ]);
 

@@ -5,8 +5,7 @@
  */
 import { Alert, Button, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../../../web-kit/api-client';
-import { errorText } from '../../../web-kit/errors';
+import { ApiError, errorText } from '../../../web-kit/api-client';
 import { DEFAULT_PASSWORD_POLICY, passwordProblems } from '../../../shared/identity/password-policy';
 import type { TotpStart } from '../auth.contract';
 import { authApi } from './auth-api';

@@ -1,13 +1,16 @@
-/** Sign-in: the platform's name, user name and password, and the refusal reasons spelled out. */
+/**
+ * Sign-in: the platform's name, user name and password, and the refusal reasons spelled out.
+ * A plain form with Ant Design's inputs (not its Form, whose field store and validator the first page of
+ * every visit would otherwise download): the three fields need only "required".
+ */
 import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Segmented, Tag } from 'antd';
+import { Alert, Button, Input, Segmented, Tag, type InputRef } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { authApi } from './auth-api';
-import { ApiError } from '../../../web-kit/api-client';
+import { ApiError, errorText } from '../../../web-kit/api-client';
 import { useI18n } from './i18n';
 import { type Locale } from '../../../web-kit/i18n';
-import { errorText } from '../../../web-kit/errors';
 import { useSession } from './session';
 
 interface Values {
@@ -33,6 +36,30 @@ function useDemoCode(enabled: boolean) {
   });
 }
 
+type Field = keyof Values;
+
+/** A labelled field in the layout of Ant Design's vertical form, with its message under it. */
+function LoginField({ id, label, error, extra, hidden, children }: { id: string; label: string; error?: string; extra?: string; hidden?: boolean; children: ReactNode }) {
+  return (
+    <div className={`login-field${error ? ' login-field-error' : ''}`} hidden={hidden}>
+      <label htmlFor={id} className="login-label">
+        {label}
+      </label>
+      {children}
+      {error && (
+        <div id={`${id}-error`} className="login-field-message" role="alert">
+          {error}
+        </div>
+      )}
+      {extra && !error && (
+        <div id={`${id}-extra`} className="login-field-extra">
+          {extra}
+        </div>
+      )}
+    </div>
+  );
+}
+
 export default function LoginPage() {
   const { t, locale, setLocale } = useI18n();
   const { login, state } = useSession();
@@ -42,6 +69,35 @@ export default function LoginPage() {
   const [needCode, setNeedCode] = useState(false);
   const demoCode = useDemoCode(needCode);
   const expired = state.status === 'signed-out' && state.reason === 'session-expired';
+  const [values, setValues] = useState<Values>({ username: '', password: '', code: '' });
+  const [missing, setMissing] = useState<Partial<Record<Field, boolean>>>({});
+  const refs = { username: useRef<InputRef>(null), password: useRef<InputRef>(null), code: useRef<InputRef>(null) };
+  const set = (field: Field) => (e: { target: { value: string } }) => {
+    const value = e.target.value;
+    setValues((v) => ({ ...v, [field]: value }));
+    if (value.trim()) setMissing((m) => ({ ...m, [field]: false }));
+  };
+  const required: Record<Field, string> = { username: t('login.usernameRequired'), password: t('login.passwordRequired'), code: t('login.codeRequired') };
+  const invalid = (field: Field, describedBy?: string) => ({
+    'aria-invalid': missing[field] ? true : undefined,
+    'aria-describedby': missing[field] ? `login-${field}-error` : describedBy,
+    status: missing[field] ? ('error' as const) : undefined,
+  });
+
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    if (busy) return;
+    const fields: Field[] = needCode ? ['username', 'password', 'code'] : ['username', 'password'];
+    const empty = fields.filter((f) => !(f === 'password' ? values.password : (values[f] ?? '').trim()));
+    setMissing(Object.fromEntries(fields.map((f) => [f, empty.includes(f)])));
+    if (empty.length) {
+      // The first empty field that is on screen takes the focus (the password is hidden while the code is asked).
+      const first = empty.find((f) => !(f === 'password' && needCode));
+      if (first) refs[first].current?.focus();
+      return;
+    }
+    void onFinish(values);
+  };
 
   const onFinish = async (values: Values) => {
     setBusy(true);
@@ -97,17 +153,51 @@ export default function LoginPage() {
             data-code={error.code}
           />
         )}
-        <Form<Values> layout="vertical" onFinish={(v) => void onFinish(v)} requiredMark={false} disabled={busy}>
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
-          </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]} hidden={needCode}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
-          </Form.Item>
+        <form className="login-form" noValidate onSubmit={onSubmit} aria-busy={busy}>
+          <LoginField id="login-username" label={t('login.username')} error={missing.username ? required.username : undefined}>
+            <Input
+              id="login-username"
+              ref={refs.username}
+              value={values.username}
+              onChange={set('username')}
+              prefix={<UserOutlined />}
+              autoComplete="username"
+              autoFocus
+              disabled={busy}
+              data-testid="login-username"
+              {...invalid('username')}
+            />
+          </LoginField>
+          <LoginField id="login-password" label={t('login.password')} error={missing.password && !needCode ? required.password : undefined} hidden={needCode}>
+            <Input.Password
+              id="login-password"
+              ref={refs.password}
+              value={values.password}
+              onChange={set('password')}
+              prefix={<LockOutlined />}
+              autoComplete="current-password"
+              disabled={busy}
+              data-testid="login-password"
+              {...invalid('password')}
+            />
+          </LoginField>
           {needCode && (
-            <Form.Item name="code" label={t('login.code')} extra={t('login.codeHint')} rules={[{ required: true, message: t('login.codeRequired') }]}>
-              <Input prefix={<SafetyOutlined />} inputMode="numeric" autoComplete="one-time-code" autoFocus maxLength={20} data-testid="login-code" />
-            </Form.Item>
+            <LoginField id="login-code" label={t('login.code')} extra={t('login.codeHint')} error={missing.code ? required.code : undefined}>
+              <Input
+                id="login-code"
+                ref={refs.code}
+                value={values.code}
+                onChange={set('code')}
+                prefix={<SafetyOutlined />}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                autoFocus
+                maxLength={20}
+                disabled={busy}
+                data-testid="login-code"
+                {...invalid('code', 'login-code-extra')}
+              />
+            </LoginField>
           )}
           {needCode && demoCode.data && (
             <p className="login-demo-code" data-testid="demo-code">
@@ -119,11 +209,19 @@ export default function LoginPage() {
             {t('login.submit')}
           </Button>
           {needCode && (
-            <Button type="link" block onClick={() => setNeedCode(false)} data-testid="btn-login-back">
+            <Button
+              type="link"
+              block
+              onClick={() => {
+                setNeedCode(false);
+                setMissing({});
+              }}
+              data-testid="btn-login-back"
+            >
               {t('login.back')}
             </Button>
           )}
-        </Form>
+        </form>
         <p className="login-foot">{t('login.foot')}</p>
       </div>
     </div>
