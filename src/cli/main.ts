@@ -4,8 +4,11 @@
  *   npm run cli -- check-plan FILE.json [--json] [--lang en-US]
  *   npm run cli -- parse-target "<wording>" [--year 2016]
  *   npm run cli -- attainment FILE.json
+ *   npm run cli -- dossier-verify FILE.zip   (a downloaded 完整档案: exit 0 intact, 1 any mismatch, 2 unreadable)
  *   npm run cli -- audit-verify | audit-prune | audit-export [--out F] | create-admin … | admin-password …
+ *   npm run cli -- encrypt-data | rotate-data-key [--batch N] | integrity-verify | integrity-seal
  *     (on the platform's database; see db-commands.ts)
+ *   npm run cli -- backup --out DIR | restore --from DIR | backup-verify --from DIR  (see backup.ts)
  *
  * check-plan exits 0 when nothing blocks submission, 1 when something does, 2 when the file cannot
  * be read, is not JSON or does not match the exchange format (docs/plan-format.md). attainment prints
@@ -19,7 +22,9 @@ import { attainmentReport } from '../shared/monitoring/attainment-report';
 import { checkPlan, hasBlocking, type Finding } from '../shared/plan/checker';
 import { parseTargetWording } from '../shared/plan/parse-target';
 import { planSchema } from '../shared/plan/plan-schema';
+import { BACKUP_COMMANDS, runBackupCommand, type BackupCommand } from './backup';
 import { DB_COMMANDS, runDbCommand, type DbCommand } from './db-commands';
+import { dossierVerifyCommand } from './dossier-verify';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -33,6 +38,8 @@ const USAGE = `用法 Usage:
       解析目标表述 Parse a target's wording into structured fields (JSON)
   attainment FILE.json
       计算目标完成情况 Attainment of each target per year: required value, progress, status, projection (JSON; docs/attainment-format.md)
+  dossier-verify FILE.zip
+      校验完整档案 Recompute every file's SHA-256 in a dossier zip against its manifest.json (exit 0: intact, 1: missing, extra or changed files named, 2: unreadable)
 
 On the platform's database (DATABASE_URL, or the PGlite folder with the server stopped):
   audit-verify
@@ -44,7 +51,21 @@ On the platform's database (DATABASE_URL, or the PGlite folder with the server s
   create-admin --role platform_admin|security_admin|audit_admin --username U --name N [--organisation O]
       任命管理员（三权分立）Appoint an administrator; the password is read from ADMIN_PASSWORD
   admin-password --username U
-      重置管理员口令并解锁 Set an administrator's password from ADMIN_PASSWORD and unlock the account`;
+      重置管理员口令并解锁 Set an administrator's password from ADMIN_PASSWORD and unlock the account
+  encrypt-data
+      加密存量个人信息 Seal with SM4 the personal data still stored as plaintext (the server does it at start-up too)
+  rotate-data-key [--batch N]
+      更换数据密钥 Re-seal all personal data under the first key of DATA_KEYS, in batches, resumable; then older keys can go
+  integrity-verify
+      校验关键记录完整性 Check the SM3-HMAC seal of every key record (exit 0: intact, 1: names the first altered or deleted one)
+  integrity-seal
+      为存量关键记录加封 Seal the key records written before sealing existed
+  backup --out DIR
+      备份 Back up the database (pg_dump, or the PGlite folder with the server stopped), the attachments and a manifest
+  restore --from DIR
+      恢复到空库并校验 Restore into an EMPTY database and upload folder, then verify (row counts, audit chain, file digests)
+  backup-verify --from DIR
+      按备份清单校验 Verify the database and upload folder against a backup's manifest (exit 1 on any mismatch)`;
 
 type Lang = 'zh-CN' | 'en-US';
 
@@ -167,6 +188,7 @@ export function runCli(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEn
   const [command, ...rest] = argv;
   const args = parseArgs(rest);
   if ((DB_COMMANDS as readonly string[]).includes(command ?? '')) return runDbCommand(command as DbCommand, args.flags, io, env);
+  if ((BACKUP_COMMANDS as readonly string[]).includes(command ?? '')) return runBackupCommand(command as BackupCommand, args.flags, io, env);
   switch (command) {
     case 'check-plan':
       return checkPlanCommand(args, io);
@@ -174,6 +196,8 @@ export function runCli(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEn
       return parseTargetCommand(args, io);
     case 'attainment':
       return attainmentCommand(args, io);
+    case 'dossier-verify':
+      return dossierVerifyCommand(args.positional, io);
     case 'help':
     case '--help':
     case '-h':

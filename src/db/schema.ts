@@ -48,6 +48,7 @@ export const users = pgTable(
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id),
+    /** SM4-sealed (src/kernel/field-crypto.ts), read through the accounts queries. */
     email: text('email'),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
@@ -271,13 +272,23 @@ export const experts = pgTable(
     /** Compare-and-set version: an edit names the version it was made on. */
     version: integer('version').notNull().default(1),
     loadCap: integer('load_cap').notNull().default(5),
+    /** SM4-sealed (src/kernel/field-crypto.ts); plaintext only in rows written before encryption, until encrypt-data. */
     email: text('email'),
+    /** SM4-sealed, like email. */
     phone: text('phone'),
+    /** Blind indexes (HMAC-SM3 of the normalised value) for finding an expert by e-mail or phone without decrypting. */
+    emailIndex: text('email_bidx'),
+    phoneIndex: text('phone_bidx'),
     isDemo: boolean('is_demo').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('experts_user_uq').on(t.userId), index('experts_province_idx').on(t.provinceCode)],
+  (t) => [
+    uniqueIndex('experts_user_uq').on(t.userId),
+    index('experts_province_idx').on(t.provinceCode),
+    index('experts_email_bidx_idx').on(t.emailIndex),
+    index('experts_phone_bidx_idx').on(t.phoneIndex),
+  ],
 );
 
 /** One expert panel per application and review round (评审组). */
@@ -1006,6 +1017,8 @@ export const auditLog = pgTable(
     uniqueIndex('audit_log_seq_uq').on(t.seq),
     index('audit_log_at_idx').on(t.at),
     index('audit_log_actor_idx').on(t.actorId, t.at),
+    /** The records of given objects (the dossier's audit section: one query for all its object ids). */
+    index('audit_log_object_idx').on(t.objectId),
   ],
 );
 
@@ -1032,8 +1045,8 @@ const tsvector = customType<{ data: string }>({
  * indicator evidence, through the editorial lifecycle (src/shared/cases/case-lifecycle.ts). The
  * search columns are written with the text: `search_vector` holds jieba's words of the title (weight
  * A), summary (B) and body (C) under the `simple` configuration; `search_words` the same text as
- * words separated by spaces, for pg_trgm (one-character and fuzzy queries); `search_plain` the
- * normalised text, for exact phrase matches.
+ * words separated by spaces, for pg_trgm (the fuzzy fallback; a one-character query is a prefix
+ * query on `search_vector`); `search_plain` the normalised text, for exact phrase matches.
  */
 export const cases = pgTable(
   'cases',
@@ -1102,4 +1115,183 @@ export const caseEvents = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('case_events_case_version_uq').on(t.caseId, t.version)],
+);
+
+/**
+ * The public portal's publication record (issue 10, ADR 0016): what of a pilot the ministry has made
+ * public — its page with the plan summary and targets ('plan'), or the attainment of one year
+ * ('attainment', with the year). Withdrawing keeps the row (who, when); publishing again adds one.
+ * At most one row per pilot, subject and year is in force (not withdrawn).
+ */
+export const portalPublications = pgTable(
+  'portal_publications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    pilotId: uuid('pilot_id')
+      .notNull()
+      .references(() => pilots.id, { onDelete: 'cascade' }),
+    /** plan | attainment */
+    subject: text('subject').notNull(),
+    /** The year of the attainment published; null for the plan. */
+    year: integer('year'),
+    /** The public summary of the plan, as the ministry wrote it for the page ('plan' only). */
+    summary: text('summary').notNull().default(''),
+    publishedBy: uuid('published_by')
+      .notNull()
+      .references(() => users.id),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    withdrawnBy: uuid('withdrawn_by').references(() => users.id),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    isDemo: boolean('is_demo').notNull().default(false),
+  },
+  (t) => [
+    index('portal_publications_pilot_idx').on(t.pilotId),
+    uniqueIndex('portal_publications_in_force_uq').on(t.pilotId, t.subject, sql`coalesce(${t.year}, 0)`).where(sql`${t.withdrawnAt} is null`),
+  ],
+);
+
+// ── Events 活动 and action items 督办事项 (issue 10: promotion and coordination) ─────────────────
+/**
+ * An event of the ministry: on-site meeting 现场会, exchange meeting 经验交流会, training 培训研讨班,
+ * or the yearly ministry–province–city meeting 年度会议. The agenda and participants are ordered lists
+ * kept with the event; the lifecycle is src/shared/events/event-lifecycle.ts (compare-and-set on version).
+ */
+export const events = pgTable(
+  'events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** onsite_meeting | exchange_meeting | training | annual_meeting */
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    startsOn: text('starts_on').notNull(),
+    endsOn: text('ends_on').notNull(),
+    place: text('place').notNull(),
+    hostOrganisation: text('host_organisation').notNull(),
+    description: text('description').notNull().default(''),
+    /** A national event concerns every province and pilot; otherwise the authorities and pilots named. */
+    national: boolean('national').notNull().default(false),
+    authorityIds: jsonb('authority_ids').$type<string[]>().notNull().default([]),
+    pilotIds: jsonb('pilot_ids').$type<string[]>().notNull().default([]),
+    agenda: jsonb('agenda').$type<{ time: string; topic: string; speaker: string }[]>().notNull().default([]),
+    participants: jsonb('participants')
+      .$type<{ organisationId: string | null; name: string; person: string; role: string; attendance: string }[]>()
+      .notNull()
+      .default([]),
+    minutes: text('minutes').notNull().default(''),
+    minutesPublishedAt: timestamp('minutes_published_at', { withTimezone: true }),
+    /** planned | held | minutes_published | cancelled */
+    state: text('state').notNull().default('planned'),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    isDemo: boolean('is_demo').notNull().default(false),
+  },
+  (t) => [index('events_starts_on_idx').on(t.startsOn)],
+);
+
+/** An event's materials 会议材料: files in the blob store (src/kernel/blob-store.ts) under their SHA-256. */
+export const eventMaterials = pgTable(
+  'event_materials',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    sha256: text('sha256').notNull(),
+    filename: text('filename').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    uploadedBy: uuid('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('event_materials_event_idx').on(t.eventId)],
+);
+
+/** The event's own history: every change and transition, who, when, from, to and the reason. */
+export const eventHistory = pgTable(
+  'event_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    /** The event's version after the entry (1 for its creation): the history's order. */
+    version: integer('version').notNull().default(1),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    comment: text('comment'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('event_history_event_idx').on(t.eventId)],
+);
+
+/** An action item 督办事项 of an event: owned by one organisation, due by a date; overdue is computed. */
+export const eventActionItems = pgTable(
+  'event_action_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    ownerOrganisationId: uuid('owner_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    deadline: text('deadline').notNull(),
+    /** open | done (overdue is computed from the deadline) */
+    status: text('status').notNull().default('open'),
+    closingNote: text('closing_note'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    isDemo: boolean('is_demo').notNull().default(false),
+  },
+  (t) => [index('event_action_items_event_idx').on(t.eventId), index('event_action_items_owner_idx').on(t.ownerOrganisationId, t.status)],
+);
+
+/** The updates log of an action item: progress notes, closing, reopening, reassignment, edits. */
+export const eventActionUpdates = pgTable(
+  'event_action_updates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => eventActionItems.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id').references(() => users.id),
+    /** create | update | close | reopen | reassign | edit */
+    kind: text('kind').notNull(),
+    /** The item's version after the entry (1 for its creation): the log's order. */
+    version: integer('version').notNull().default(1),
+    note: text('note').notNull().default(''),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('event_action_updates_item_idx').on(t.itemId)],
+);
+
+/**
+ * SM3-HMAC integrity seals of key records (decisions, scores, confirmed report values), one per record,
+ * keyed by the kind (src/kernel/record-integrity.ts names each kind's table, key and fields) and the
+ * record's key. `integrity-verify` recomputes every seal.
+ */
+export const recordMacs = pgTable(
+  'record_macs',
+  {
+    kind: text('kind').notNull(),
+    recordKey: text('record_key').notNull(),
+    mac: text('mac').notNull(),
+    sealedAt: timestamp('sealed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.recordKey] })],
 );

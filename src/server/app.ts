@@ -11,10 +11,11 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
+import { configureDataProtection } from '../kernel/field-crypto.js';
 import { accountRoutes } from '../features/accounts/accounts.routes.js';
 import { applicationRoutes } from '../features/applications/applications.routes.js';
 import { attachmentRoutes } from '../features/attachments/attachments.routes.js';
@@ -35,8 +36,13 @@ import { rectificationRoutes } from '../features/rectifications/rectifications.r
 import { evaluationRoutes } from '../features/evaluations/evaluations.routes.js';
 import { attainmentRoutes } from '../features/attainment/attainment.routes.js';
 import { caseRoutes } from '../features/cases/public.js';
+import { portalPages, portalRoutes } from '../features/portal/public.js';
+import { eventRoutes } from '../features/events/events.routes.js';
+import { dashboardRoutes } from '../features/dashboards/public.js';
+import { dossierRoutes } from '../features/dossier/public.js';
 import type { Config } from './config.js';
 import { installErrorHandler } from './error-handler.js';
+import { errorBody } from '../kernel/app-error.js';
 import { installSecurityHeaders, loadIndexTemplate, sendIndexPage } from './security-headers.js';
 import { auditPlugin, auditRoutes } from '../features/audit/public.js';
 
@@ -51,11 +57,15 @@ export interface AppDeps {
 }
 
 export async function buildApp({ database, config, logger = false, clock = systemClock, sessionClock = systemClock }: AppDeps): Promise<FastifyInstance> {
+  configureDataProtection(config.dataProtection);
   const app = Fastify({
     logger: logger === true ? { level: config.logLevel } : logger,
     bodyLimit: 4 * 1024 * 1024,
     // Fastify takes each form of the setting in its own overload.
     trustProxy: config.trustProxy as string,
+    // A path the router cannot decode (%ZZ, a lone %, overlong UTF-8) is refused in the API's error
+    // shape, like every other refusal (found by test/api/fuzz.test.ts).
+    frameworkErrors: (_err, _req, reply) => void (reply as FastifyReply).status(400).send(errorBody('BAD_REQUEST')),
   });
   app.decorate('clock', clock);
   app.setValidatorCompiler(validatorCompiler);
@@ -133,9 +143,15 @@ export async function buildApp({ database, config, logger = false, clock = syste
       await api.register(consultingRoutes, { db: database.db });
       await api.register(provincialWorkRoutes, { db: database.db, uploadDir: config.uploadDir, maxBytes: config.maxUploadBytes });
       await api.register(caseRoutes, { db: database.db });
+      await api.register(portalRoutes, { db: database.db });
+      await api.register(eventRoutes, { db: database.db, uploadDir: config.uploadDir, maxBytes: config.maxUploadBytes });
+      await api.register(dashboardRoutes, { db: database.db });
+      await api.register(dossierRoutes, { db: database.db, uploadDir: config.uploadDir });
     },
     { prefix: '/api/v1' },
   );
+  // The public portal (/portal, /robots.txt): server-rendered HTML and feeds, no session needed, its own 404.
+  await app.register(portalPages, { db: database.db });
 
   // The built web app; any non-API path falls back to index.html for client-side routing. The build
   // writes a .br and a .gz beside each text file; the plugin picks the one that Accept-Encoding allows.

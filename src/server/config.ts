@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { parseDataProtection, type DataProtection } from '../kernel/field-crypto.js';
 import { MIN_AUDIT_RETENTION_MONTHS, parseRetentionMonths } from '../shared/audit/audit-events.js';
 import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '../shared/identity/password-policy.js';
 import { DEFAULT_SESSION_POLICY, parseTotpRoles, type SessionPolicy } from '../shared/identity/sessions.js';
@@ -40,6 +41,12 @@ export interface Config {
    * (provincial and ministry roles; comma-separated roles, or "none").
    */
   identity: { password: PasswordPolicy; session: SessionPolicy };
+  /**
+   * Keys of personal data at rest and of the key records' integrity MACs (src/kernel/field-crypto.ts):
+   * DATA_KEYS (`kid:hex,…`, 16-byte SM4 keys, the first encrypts) or DATA_KEY, BLIND_INDEX_KEY, INTEGRITY_KEY.
+   * Production without demo data refuses to start without them; otherwise the development keys apply.
+   */
+  dataProtection: DataProtection;
 }
 
 export function parseTrustProxy(value: string | undefined): boolean | number | string {
@@ -77,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hsts: env.HSTS ? env.HSTS === 'true' : env.NODE_ENV === 'production',
     auditRetentionMonths: auditRetention(env.AUDIT_RETENTION_MONTHS),
     identity: identityPolicy(env),
+    dataProtection: parseDataProtection(env, env.NODE_ENV === 'production' && !demo),
   };
 }
 

@@ -17,16 +17,25 @@
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { migrateDatabase, openDatabase, withStartupLock } from '../db/client.js';
+import { configureDataProtection } from '../kernel/field-crypto.js';
+import { sealAllFields } from '../kernel/sealed-fields.js';
+import { BLOB_SWEEP_GRACE_MS, sweepOrphanBlobs } from '../features/attachments/public.js';
 import { startJobsFromEnv, type JobRunner } from '../features/notifications/jobs.js';
 import { reportReminderSweep } from '../features/progress-reports/public.js';
+import { EVENT_ACTION_SWEEP, EVENT_ACTION_SWEEP_CRON, eventActionReminderSweep } from '../features/events/public.js';
 import { DEFAULT_CRON } from '../shared/notifications/job-rules.js';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { accountsWithDemoPassword, seedDemoData } from './demo/seed-demo.js';
 
 const config = loadConfig();
+configureDataProtection(config.dataProtection);
+if (config.dataProtection.development) console.warn('数据加密使用开发密钥（非机密）Personal data is sealed with the DEVELOPMENT keys (not secret): set DATA_KEYS, BLIND_INDEX_KEY, INTEGRITY_KEY');
 const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
 await migrateDatabase(database);
+// Personal data stored before encryption is sealed now (compare-and-set per value; nothing to do once done).
+const sealedAtStart = (await sealAllFields(database.db, { mode: 'plaintext' })).filter((r) => r.sealed > 0);
+if (sealedAtStart.length) console.log(`已加密存量个人信息 Sealed plaintext personal data: ${sealedAtStart.map((r) => `${r.field}@${r.table} ${r.sealed}`).join(', ')}`);
 if (config.loadDemoData) {
   const seeded = await withStartupLock(database, (db) => seedDemoData(db));
   if (seeded) console.log('已载入演示数据 Demo data loaded (accounts: see README)');
@@ -41,6 +50,14 @@ if (config.loadDemoData) {
     process.exit(1);
   }
 }
+// Files an interrupted upload left without their row (a crash between the two): removed after the grace period.
+const blobGraceMs = process.env.BLOB_SWEEP_GRACE_MINUTES ? Number(process.env.BLOB_SWEEP_GRACE_MINUTES) * 60_000 : BLOB_SWEEP_GRACE_MS;
+const orphanSweep = async (db: typeof database.db, now: Date) => {
+  const r = await sweepOrphanBlobs(db, config.uploadDir, { now, graceMs: blobGraceMs });
+  if (r.removed.length || r.temporary.length) console.log(`orphan files swept: ${r.removed.length} unreferenced, ${r.temporary.length} temporary removed, ${r.kept} kept`);
+  return { notifications: 0, emails: 0 };
+};
+await orphanSweep(database.db, new Date());
 const app = await buildApp({ database, config, logger: true });
 await app.listen({ port: config.port, host: config.host });
 console.log(`“中国制造2025”城市试点示范平台 running at http://localhost:${config.port} (database: ${database.kind})`);
@@ -48,7 +65,11 @@ console.log(`“中国制造2025”城市试点示范平台 running at http://lo
 // keeps this process out of them. Other features hand in their sweeps by name; the runner schedules them.
 let jobs: JobRunner | null;
 try {
-  jobs = await startJobsFromEnv(database, app.log, process.env, [{ name: 'report-reminders', cron: DEFAULT_CRON.reportReminders, run: reportReminderSweep }]);
+  jobs = await startJobsFromEnv(database, app.log, process.env, [
+    { name: 'report-reminders', cron: DEFAULT_CRON.reportReminders, run: reportReminderSweep },
+    { name: EVENT_ACTION_SWEEP, cron: EVENT_ACTION_SWEEP_CRON, run: eventActionReminderSweep },
+    { name: 'orphan-files', cron: '40 3 * * *', run: orphanSweep },
+  ]);
 } catch (err) {
   app.log.error({ err }, 'the job runner did not start');
   await app.close();

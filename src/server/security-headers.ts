@@ -44,6 +44,19 @@ export function pageCsp(nonce: string | null): string {
   ].join('; ');
 }
 
+/**
+ * The API documentation (Swagger UI at /api/docs) runs the page policy but for one thing: swagger-ui's
+ * bundle writes one fixed <style> element at start (no nonce can reach it), allowed here by its SHA-256
+ * hash and nothing else — still no 'unsafe-inline', scripts from this origin only, no inline script, no
+ * style attributes in markup. A new swagger-ui version with other CSS changes the hash: the browser test
+ * (test/e2e/csp-docs-charts.test.ts) then reports the violation with the hash Chromium expects.
+ */
+export const SWAGGER_UI_STYLE_HASH = "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";
+
+export function docsCsp(): string {
+  return pageCsp(null).replace("style-src 'self'", `style-src 'self' ${SWAGGER_UI_STYLE_HASH}`) + "; script-src-attr 'none'";
+}
+
 /** API answers are data: nothing in them may load or run anything. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
@@ -60,7 +73,8 @@ export function installSecurityHeaders(app: FastifyInstance, opts: SecurityHeade
     if (opts.hsts) reply.header('strict-transport-security', HSTS_VALUE);
     // A route that set its own policy (a download's sandbox, the nonce page) keeps it.
     if (!reply.hasHeader('content-security-policy')) {
-      reply.header('content-security-policy', req.url.startsWith('/api/') && !req.url.startsWith('/api/docs') ? API_CSP : pageCsp(null));
+      const docs = req.url === '/api/docs' || req.url.startsWith('/api/docs/') || req.url.startsWith('/api/docs?');
+      reply.header('content-security-policy', docs ? docsCsp() : req.url.startsWith('/api/') ? API_CSP : pageCsp(null));
     }
   });
 }

@@ -6,7 +6,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
-import { applicationEvents, applications, pilotEvents, pilots, progressReports, provincialReviews, publicNotices, reportValues } from '../../src/db/schema.js';
+import { applicationEvents, applications, events, pilotEvents, pilots, progressReports, provincialReviews, publicNotices, reportValues } from '../../src/db/schema.js';
 import { evaluationDetail, roundsFor } from '../../src/features/evaluations/evaluations.service.js';
 import { contractInForce } from '../../src/features/pilots/public.js';
 import { dueList, pilotReports } from '../../src/features/progress-reports/progress-reports.service.js';
@@ -213,6 +213,48 @@ describe.each(dbKinds())('demo data on %s', (kind) => {
         expect(target.baseYear).toBe(y - 1);
       }
     }
+  });
+
+  it('gives last year’s yearly meeting with its action items, an on-site meeting held in 宁波 with minutes, and a planned training', async () => {
+    const today = chinaDay(NOW);
+    const ministry = await login(t.app, 'guihuasi', DEMO_PASSWORD);
+    const list = (await ministry.request('GET', '/api/v1/events')).json() as { items: { id: string; kind: string; state: string; place: string; startsOn: string; isDemo: boolean }[] };
+    const byKind = new Map(list.items.map((e) => [e.kind, e]));
+    expect([...byKind.keys()].sort()).toEqual(['annual_meeting', 'onsite_meeting', 'training']);
+    expect(list.items.every((e) => e.isDemo)).toBe(true);
+    const annual = byKind.get('annual_meeting')!;
+    expect(annual).toMatchObject({ state: 'minutes_published', startsOn: `${Number(today.slice(0, 4)) - 1}-12-15` });
+    const onsite = byKind.get('onsite_meeting')!;
+    expect(onsite.state).toBe('minutes_published');
+    expect(onsite.place).toContain('宁波');
+    expect(onsite.startsOn < today).toBe(true);
+    const training = byKind.get('training')!;
+    expect(training.state).toBe('planned');
+    expect(training.startsOn > today).toBe(true);
+
+    const detail = (await ministry.request('GET', `/api/v1/events/${annual.id}`)).json() as { minutes: string; actionItems: { status: string; deadline: string; closingNote: string | null; ownerName: string }[] };
+    expect(detail.minutes.length).toBeGreaterThan(0);
+    const statuses = detail.actionItems.map((i) => i.status).sort();
+    expect(statuses).toEqual(['done', 'done', 'open', 'overdue']);
+    expect(detail.actionItems.filter((i) => i.status === 'done').every((i) => (i.closingNote ?? '').length > 0)).toBe(true);
+    expect(detail.actionItems.find((i) => i.status === 'open')!.deadline > today).toBe(true);
+    expect(detail.actionItems.find((i) => i.status === 'overdue')!.deadline < today).toBe(true);
+    const onsiteDetail = (await ministry.request('GET', `/api/v1/events/${onsite.id}`)).json() as { minutes: string };
+    expect(onsiteDetail.minutes).toContain('宁波');
+
+    // The cities see what concerns them; the owners find their items on their own list.
+    const ningbo = await login(t.app, 'ningbo', DEMO_PASSWORD);
+    expect((await ningbo.request('GET', '/api/v1/events')).json().items).toHaveLength(3);
+    const wuhan = await login(t.app, 'wuhan', DEMO_PASSWORD);
+    expect(((await wuhan.request('GET', '/api/v1/events')).json().items as { kind: string }[]).map((e) => e.kind).sort()).toEqual(['annual_meeting', 'training']);
+    const shenyang = await login(t.app, 'shenyang', DEMO_PASSWORD);
+    expect(((await shenyang.request('GET', '/api/v1/action-items')).json().items as { status: string; abilities: string[] }[]).map((i) => [i.status, i.abilities])).toEqual([['open', ['update', 'close']]]);
+    const zhejiang = await login(t.app, 'zhejiang', DEMO_PASSWORD);
+    expect(((await zhejiang.request('GET', '/api/v1/action-items')).json().items as { status: string }[]).map((i) => i.status)).toEqual(['overdue']);
+
+    // Every record is dated before now.
+    const rows = await t.database.db.select({ createdAt: events.createdAt, updatedAt: events.updatedAt }).from(events);
+    expect(rows.every((r) => r.createdAt.getTime() <= NOW.getTime() && r.updatedAt.getTime() <= NOW.getTime())).toBe(true);
   });
 });
 

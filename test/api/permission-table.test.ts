@@ -144,4 +144,38 @@ describe.each(dbKinds())('permission table on %s', (kind) => {
       expect((await t.app.inject({ method: route.method as 'GET', url: route.url(), payload: route.body as object })).statusCode).toBe(401);
     }
   });
+  // Events 活动 and action items 督办事项 (issue 10): a regional event concerning 浙江, an item owned by 浙江.
+  it('events and action items: who may see, plan and act, and the list shows exactly what the detail opens', async () => {
+    const orgs = (await c.admin!.request('GET', '/api/v1/admin/organisations')).json().items as { id: string; name: string }[];
+    const zhejiangOrg = orgs.find((o) => o.name === '浙江省经信委')!.id;
+    const body = { kind: 'onsite_meeting', title: '表内现场会', startsOn: '2026-04-15', endsOn: '2026-04-15', place: '杭州', hostOrganisation: '规划司', national: false, authorityIds: ['330000'] };
+    const created = await c.guihuasi!.request('POST', '/api/v1/events', body);
+    expect(created.statusCode, created.body).toBe(201);
+    const eventId = created.json().id as string;
+    const item = await c.guihuasi!.request('POST', `/api/v1/events/${eventId}/action-items`, { title: '表内事项', ownerOrganisationId: zhejiangOrg, deadline: '2026-06-30' });
+    expect(item.statusCode, item.body).toBe(201);
+    const itemId = item.json().id as string;
+
+    const SEES: Record<string, number> = { hangzhou: 200, huzhou: 200, zhejiang: 200, 'ningbo-sj': 404, hubei: 404, guihuasi: 200, zhuangbeisi: 200, lingdao: 200, expert: 403, admin: 403, anquan: 403, shenji: 403 };
+    // The owner passes to the version check (409); whoever sees the event but owns nothing gets 403; others 404/403.
+    const CLOSES: Record<string, number> = { hangzhou: 403, huzhou: 403, zhejiang: 409, 'ningbo-sj': 404, hubei: 404, guihuasi: 403, zhuangbeisi: 403, lingdao: 403, expert: 403, admin: 403, anquan: 403, shenji: 403 };
+    for (const user of Object.keys(TABLE)) {
+      expect(SEES[user], user).toBeDefined();
+      const detail = await c[user]!.request('GET', `/api/v1/events/${eventId}`);
+      expect(detail.statusCode, `${user} GET event`).toBe(SEES[user]);
+      const list = await c[user]!.request('GET', '/api/v1/events');
+      if (SEES[user] === 403) expect(list.statusCode, `${user} GET events`).toBe(403);
+      else expect(list.json().items.map((e: { id: string }) => e.id), `${user} list = detail`).toEqual(SEES[user] === 200 ? [eventId] : []);
+      const itemRes = await c[user]!.request('GET', `/api/v1/action-items/${itemId}`);
+      expect(itemRes.statusCode, `${user} GET item`).toBe(SEES[user]);
+      const close = await c[user]!.request('POST', `/api/v1/action-items/${itemId}/close`, { version: 99, note: '办结' });
+      expect(close.statusCode, `${user} close`).toBe(CLOSES[user]);
+      const edit = await c[user]!.request('PUT', `/api/v1/action-items/${itemId}`, { title: '表内事项', ownerOrganisationId: zhejiangOrg, deadline: '2026-06-30', version: 99 });
+      expect(edit.statusCode, `${user} edit item`).toBe(user === 'guihuasi' ? 409 : 403);
+    }
+    for (const user of Object.keys(TABLE)) {
+      const plan = await c[user]!.request('POST', '/api/v1/events', body);
+      expect(plan.statusCode, `${user} POST events`).toBe(user === 'guihuasi' ? 201 : 403);
+    }
+  });
 });

@@ -4,7 +4,7 @@
  * several server processes form one line; PGlite runs one transaction at a time anyway.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gt, gte, ilike, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, ilike, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { auditChainHead, auditLog } from '../../db/schema.js';
 import { recordHash, storableDetails, storableText, type ChainedContent, type ChainedRecord, type ChainHead } from './audit-chain.js';
@@ -67,6 +67,22 @@ export async function recordsAfter(db: Db, afterSeq: number, limit: number, filt
     .orderBy(asc(auditLog.seq))
     .limit(limit);
   return rows.map(toRecord);
+}
+
+/**
+ * Every record about any of the given objects (its object id one of `objectIds`, exactly), oldest
+ * first, read in batches through the object index (audit_log_object_idx): the dossier's audit section.
+ */
+export async function recordsOfObjects(db: Db, objectIds: readonly string[], batch = 2000): Promise<ChainedRecord[]> {
+  const ids = [...new Set(objectIds)];
+  if (ids.length === 0) return [];
+  const out: ChainedRecord[] = [];
+  for (let after = 0; ; ) {
+    const rows = await recordsAfter(db, after, batch, inArray(auditLog.objectId, ids));
+    out.push(...rows);
+    if (rows.length < batch) return out;
+    after = rows[rows.length - 1]!.seq;
+  }
 }
 
 /** The latest checkpoint left by pruning, if any. */

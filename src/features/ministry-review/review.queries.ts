@@ -13,6 +13,7 @@ import {
   users,
 } from '../../db/schema.js';
 import type { Tx } from '../../db/client.js';
+import { sealRecords } from '../../kernel/record-integrity.js';
 
 export type ExpertRow = typeof experts.$inferSelect;
 
@@ -118,6 +119,7 @@ export async function promoteBackup(db: Tx, panelId: string, expertId: string) {
 
 export async function insertScoreSheet(db: Tx, row: typeof scoreSheets.$inferInsert): Promise<boolean> {
   const rows = await db.insert(scoreSheets).values(row).onConflictDoNothing().returning({ expertId: scoreSheets.expertId });
+  if (rows.length === 1) await sealRecords(db, 'score_sheet', { panel_id: row.panelId, expert_id: row.expertId, round: row.round });
   return rows.length === 1;
 }
 

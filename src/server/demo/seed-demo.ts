@@ -12,6 +12,8 @@ import { experts, organisations, users } from '../../db/schema.js';
 import { insertDemoExperts } from '../../features/experts/demo-experts.js';
 import type { Actor, Role } from '../../shared/roles/roles.js';
 import { seedDemoCases } from './demo-cases.js';
+import { seedDemoPortal } from './demo-portal.js';
+import { seedDemoEvents } from './demo-events.js';
 import { tellStory } from './demo-story.js';
 import { DEMO_TOTP_SECRET } from '../../shared/identity/demo.js';
 import { DEFAULT_TOTP_ROLES } from '../../shared/identity/sessions.js';
@@ -114,6 +116,8 @@ export async function seedDemoData(db: Db, now: Date = new Date()): Promise<bool
   });
   await timeline.run(db);
   await seedDemoCases(db, now, who);
+  await seedDemoPortal(db, now, who);
+  await seedDemoEvents(db, now, who);
   return true;
 }
 

@@ -157,6 +157,11 @@ export const ERROR_CODES = {
     zh: '文件内容与文件扩展名不符。',
     en: 'The file’s content does not match its extension.',
   },
+  FILE_UNPACKS_TOO_LARGE: {
+    status: 413,
+    zh: '文件解压后超过大小限制（疑似压缩炸弹），请使用平台提供的模板。',
+    en: 'The file unpacks to more than is accepted (a suspected zip bomb); use the platform’s template.',
+  },
   // Policy resources, think-tank consulting and the province's part (issue 7)
   RESOURCE_PROGRAMME_UNKNOWN: {
     status: 422,
@@ -327,6 +332,41 @@ export const ERROR_CODES = {
   },
   CASE_NOMINATION_TAKEN: { status: 409, zh: '该典型经验已生成案例草稿。', en: 'A case draft has already been made from this nomination.' },
   CASE_NOT_PUBLISHED: { status: 422, zh: '案例汇编只能收录已发布的案例。', en: 'A case book can hold published cases only.' },
+  // The dashboards 统计看板 (issue 10)
+  DASHBOARD_PROVINCE_OUT_OF_SCOPE: {
+    status: 403,
+    zh: '省级主管部门只能查看本省的统计看板。',
+    en: 'A provincial authority sees its own province’s dashboard only.',
+  },
+  PORTAL_ALREADY_PUBLISHED: { status: 409, zh: '该内容已在公开门户发布。', en: 'This is already published on the public portal.' },
+  PORTAL_ALREADY_WITHDRAWN: { status: 409, zh: '该发布已撤回。', en: 'This publication has already been withdrawn.' },
+  PORTAL_PLAN_NOT_PUBLISHED: {
+    status: 409,
+    zh: '请先发布该试点的公开页面（实施方案摘要），再发布其年度进展。',
+    en: 'Publish the pilot’s public page (its plan summary) before the progress of a year.',
+  },
+  PORTAL_YEAR_OUTSIDE_PERIOD: { status: 422, zh: '所选年度不在该试点的三年试点期内。', en: 'That year is outside the pilot’s three-year period.' },
+  // Events 活动 and action items 督办事项 (issue 10)
+  EVENT_INVALID_STATE: { status: 409, zh: '该活动当前所处状态不允许此操作。', en: 'This action is not allowed in the event’s current state.' },
+  EVENT_DATES_INVALID: { status: 422, zh: '活动结束日期不得早于开始日期。', en: 'The event may not end before it starts.' },
+  EVENT_NOT_YET_HELD: { status: 409, zh: '活动尚未到开始日期，不能登记为已召开。', en: 'The event has not started yet: it cannot be recorded as held.' },
+  EVENT_MINUTES_EMPTY: { status: 422, zh: '请先填写会议纪要再印发。', en: 'Write the minutes before publishing them.' },
+  EVENT_MINUTES_NOT_AVAILABLE: { status: 404, zh: '会议纪要尚未印发。', en: 'The minutes have not been published yet.' },
+  EVENT_REASON_REQUIRED: { status: 422, zh: '此操作须注明原因。', en: 'This action needs a reason.' },
+  EVENT_PILOT_UNKNOWN: { status: 422, zh: '所选关联试点不存在。', en: 'A related pilot does not exist.' },
+  EVENT_AUTHORITY_UNKNOWN: { status: 422, zh: '所选省级主管部门不存在。', en: 'A provincial authority named does not exist.' },
+  ACTION_ITEM_OWNER_INVALID: {
+    status: 422,
+    zh: '承办单位须为工信部司局、省级工信主管部门或试点城市。',
+    en: 'The owner must be a ministry department, a provincial authority or a pilot city.',
+  },
+  ACTION_ITEM_INVALID_STATE: { status: 409, zh: '该督办事项当前所处状态不允许此操作。', en: 'This action is not allowed in the action item’s current state.' },
+  ACTION_ITEM_NOTE_REQUIRED: { status: 422, zh: '办结须填写办结说明。', en: 'Closing an item needs a closing note.' },
+  DOSSIER_TOO_LARGE: {
+    status: 413,
+    zh: '该档案的文件总量超过单次下载的上限，请分别下载各附件。',
+    en: 'This file’s documents exceed what one download may hold: download the attachments one by one.',
+  },
   DATABASE_UNAVAILABLE: {
     status: 503,
     zh: '数据库暂时无法访问，请稍后重试。您已保存的内容不受影响。',

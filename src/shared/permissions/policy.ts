@@ -71,6 +71,16 @@ export const PERMISSIONS = [
   'case.read',
   'case.write',
   'case.review',
+  // Events 活动 and their action items 督办事项 (issue 10)
+  'event.read',
+  'event.manage',
+  'event_action.update',
+  // The dashboards 统计看板 (issue 10)
+  'dashboard.read',
+  // The public portal 公开门户: what of a pilot the ministry publishes (issue 10)
+  'portal.publish',
+  // The one-click dossier 完整档案 (issue 10)
+  'dossier.download',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -100,6 +110,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'evaluation.read',
     'case.read',
     'case.write',
+    'event.read',
+    'event_action.update',
+    'dossier.download',
   ],
   provincial_authority: [
     'application.read',
@@ -123,6 +136,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'report.correct',
     'evaluation.read',
     'case.read',
+    'event.read',
+    'event_action.update',
+    'dashboard.read',
+    'dossier.download',
   ],
   ministry_planning: [
     'application.read',
@@ -154,6 +171,12 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'case.read',
     'case.write',
     'case.review',
+    'event.read',
+    'event.manage',
+    'event_action.update',
+    'dashboard.read',
+    'portal.publish',
+    'dossier.download',
   ],
   ministry_department: [
     'application.read',
@@ -175,11 +198,14 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'evaluation.read',
     'evaluation.opinion',
     'case.read',
+    'event.read',
+    'event_action.update',
+    'dashboard.read',
   ],
   // Experts see applications only through their panel assignments (review routes check membership).
   expert: ['plan.check', 'reference.read', 'review.score', 'review.discuss', 'evaluation.read', 'evaluation.score', 'case.read'],
   // The leading group reads the approved plans filed with it.
-  leading_group_observer: ['application.read', 'reference.read', 'pilot.read', 'rectification.read', 'notice.read', 'report.read', 'evaluation.read', 'case.read'],
+  leading_group_observer: ['application.read', 'reference.read', 'pilot.read', 'rectification.read', 'notice.read', 'report.read', 'evaluation.read', 'case.read', 'event.read', 'dashboard.read'],
   // 三权分立: the system administrator manages accounts and organisations but cannot read the audit log
   // nor unlock accounts; the security administrator unlocks accounts and ends sessions but creates no
   // account; the audit administrator reads, exports and verifies the audit log and nothing else.
