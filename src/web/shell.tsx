@@ -40,7 +40,7 @@ export function roleHasQueue(role: Role): boolean {
  * 试点跟踪 (the pilots' three years), 推广交流 (spreading what works), 资源与支撑 (resources and support),
  * 设置 (the ministry's calendars and rules).
  *
- * TO ADD AN ENTRY: add ONE line `{ key, to, icon, label: t('menu.…') }` to the right section of the role(s)
+ * TO ADD AN ENTRY: add ONE line `{ key, to, icon, label } (label: t of a menu.* key)` to the right section of the role(s)
  * below (and its label to src/web/messages.ts). The key must be unique within the role; the entry is
  * highlighted on its path and on the pages under it. Sections: review, tracking, promotion, support, settings.
  */
