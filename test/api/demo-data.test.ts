@@ -19,6 +19,7 @@ import { deriveIndicator } from '../../src/shared/monitoring/indicators.js';
 import { checkPlan } from '../../src/shared/plan/checker.js';
 import type { Actor } from '../../src/shared/roles/roles.js';
 import { dbKinds, login, makeTestApp, type TestApp } from '../helpers/test-app.js';
+import { openPlan } from '../../src/features/applications/applications.queries.js';
 
 const DAY = 86_400_000;
 /** Mid-June: the mid-term round runs, 宁波 is in its third year. */
@@ -195,7 +196,9 @@ describe.each(dbKinds())('demo data on %s', (kind) => {
   it('gives each city a plan of its own: its names, no other demo city\'s, a city type of its region', async () => {
     const rows = await t.database.db.select({ plan: applications.plan, status: applications.status, title: applications.title }).from(applications);
     expect(rows).toHaveLength(10);
-    for (const { plan, status, title } of rows) {
+    for (const { plan: stored, status, title } of rows) {
+      // Read behind the app's back: the contact's phone and e-mail are sealed at rest (SM4), so open them.
+      const plan = openPlan(stored);
       const findings = checkPlan(plan);
       expect(findings.filter((f) => f.code === 'CITY_TYPE_REGION_MISMATCH'), title).toEqual([]);
       if (status !== 'draft') expect(findings.filter((f) => f.severity === 'blocking'), title).toEqual([]);
