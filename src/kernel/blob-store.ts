@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyReply } from 'fastify';
 import { noteAudit } from './audit-note.js';
@@ -16,6 +16,11 @@ export function blobPath(uploadDir: string, sha256: string): string {
 }
 
 /** Stores the bytes (once) and returns their SHA-256, hex. */
+/** A stored file's bytes, for packing into an archive (a download to a browser goes through sendBlob). */
+export function readBlob(uploadDir: string, sha256: string): Promise<Buffer> {
+  return readFile(blobPath(uploadDir, sha256));
+}
+
 export async function storeBlob(uploadDir: string, buf: Buffer): Promise<string> {
   const sha256 = createHash('sha256').update(buf).digest('hex');
   const path = blobPath(uploadDir, sha256);

@@ -5,12 +5,11 @@
  * history and the audit log of the object, and a manifest of SHA-256 digests (with 目录.txt). Built in
  * memory under a size guard; the scope is the object's (src/shared/permissions/dossier-scope.ts).
  */
-import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../kernel/app-error.js';
 import { renderFlowDocx, renderFlowPdf } from '../../kernel/documents/flow-document.js';
-import { blobPath } from '../../kernel/blob-store.js';
+import { readBlob } from '../../kernel/blob-store.js';
 import type { SessionUser } from '../../kernel/request-guards.js';
 import {
   CATALOGUE_NAME,
@@ -90,7 +89,7 @@ async function build(db: Db, actor: SessionUser, now: Date, opts: DossierOptions
 
   const files: DossierFile[] = [];
   const add = (path: string, title: string, bytes: Uint8Array | string) => files.push({ path, title, bytes: typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes });
-  const readStored = (sha256: string) => readFile(blobPath(opts.uploadDir, sha256));
+  const readStored = (sha256: string) => readBlob(opts.uploadDir, sha256);
   const omitted: DossierManifest['omitted'] = [];
 
   // 01 The plan, as Word and PDF in the official layout, and as data in the exchange format.
