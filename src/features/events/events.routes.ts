@@ -9,7 +9,7 @@ import { AppError } from '../../kernel/app-error.js';
 import { sendBlob, storeBlob } from '../../kernel/blob-store.js';
 import { errorResponses, fileResponse, MEDIA } from '../../kernel/openapi.js';
 import { requireUser } from '../../kernel/request-guards.js';
-import { checkFile, KIND_MIME, safeFilename } from '../../shared/files/file-type.js';
+import { checkUpload, KIND_MIME, safeFilename } from '../../shared/files/file-type.js';
 import * as c from './events.contract.js';
 import { actionItemsWorkbook, renderMinutesDocx } from './events.documents.js';
 import * as svc from './events.service.js';
@@ -113,7 +113,7 @@ export async function eventRoutes(app: FastifyInstance, opts: EventRouteOptions)
       const buf = await file.toBuffer();
       if (file.file.truncated || buf.length > maxBytes) throw new AppError('FILE_TOO_LARGE');
       const filename = safeFilename(file.filename);
-      const check = checkFile(filename, buf.subarray(0, 4096));
+      const check = checkUpload(filename, buf);
       if (!check.ok) throw new AppError(check.reason);
       const sha256 = await storeBlob(uploadDir, buf);
       return reply.status(201).send(await svc.recordMaterial(db, user, req.params.id, { sha256, filename, mimeType: check.mimeType, size: buf.length }, req.server.clock()));

@@ -12,7 +12,7 @@ import type { Db } from '../../db/client.js';
 import { AppError } from '../../kernel/app-error.js';
 import { errorResponses, fileResponse, MEDIA } from '../../kernel/openapi.js';
 import { requireUser } from '../../kernel/request-guards.js';
-import { checkFile, KIND_MIME, safeFilename } from '../../shared/files/file-type.js';
+import { checkUpload, KIND_MIME, safeFilename } from '../../shared/files/file-type.js';
 import { pilotAbilities } from '../../shared/permissions/pilot-scope.js';
 import * as c from './pilots.contract.js';
 import { getPilotFile, insertPilotFile } from './pilots.queries.js';
@@ -248,7 +248,7 @@ export async function pilotRoutes(app: FastifyInstance, opts: PilotRouteOptions)
       const buf = await file.toBuffer();
       if (file.file.truncated || buf.length > maxBytes) throw new AppError('FILE_TOO_LARGE');
       const filename = safeFilename(file.filename);
-      const check = checkFile(filename, buf.subarray(0, 4096));
+      const check = checkUpload(filename, buf);
       if (!check.ok) throw new AppError(check.reason);
       const sha256 = await storeBlob(uploadDir, buf);
       const id = await insertPilotFile(db, { pilotId: pilot.id, purpose: 'summary', sha256, filename, mimeType: check.mimeType, size: buf.length, uploadedBy: user.id });

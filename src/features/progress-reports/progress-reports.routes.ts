@@ -9,7 +9,7 @@ import type { Db } from '../../db/client.js';
 import { AppError } from '../../kernel/app-error.js';
 import { errorResponses, fileResponse, MEDIA } from '../../kernel/openapi.js';
 import { requireUser } from '../../kernel/request-guards.js';
-import { checkFile, KIND_MIME, safeFilename } from '../../shared/files/file-type.js';
+import { checkUpload, KIND_MIME, safeFilename } from '../../shared/files/file-type.js';
 import {
   confirmBody,
   correctionBody,
@@ -221,7 +221,7 @@ export async function progressReportRoutes(app: FastifyInstance, opts: ProgressR
     async (req, reply) => {
       const user = requireUser(req);
       const { buf, filename } = await oneFile(req, maxBytes);
-      const check = checkFile(filename, buf.subarray(0, 64 * 1024));
+      const check = checkUpload(filename, buf);
       if (!check.ok) throw new AppError(check.reason);
       const saved = await storeEvidence(db, user, req.params.id, now(), { buf, filename, check }, uploadDir);
       return reply.status(201).send(saved);
@@ -278,7 +278,7 @@ export async function progressReportRoutes(app: FastifyInstance, opts: ProgressR
     async (req) => {
       const user = requireUser(req);
       const { buf, filename, field } = await oneFile(req, importMaxBytes);
-      const check = checkFile(filename, buf.subarray(0, 64 * 1024));
+      const check = checkUpload(filename, buf);
       if (!check.ok) throw new AppError(check.reason, { accepted: ['.xlsx'] });
       if (check.kind !== 'xlsx') throw new AppError('FILE_TYPE_NOT_ALLOWED', { accepted: ['.xlsx'] });
       const v = field('version');

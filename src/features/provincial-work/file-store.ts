@@ -5,7 +5,7 @@
  */
 import { storeBlob as writeBlob } from '../../kernel/blob-store.js';
 import { AppError } from '../../kernel/app-error.js';
-import { checkFile, safeFilename } from '../../shared/files/file-type.js';
+import { checkUpload, safeFilename } from '../../shared/files/file-type.js';
 
 
 export interface StoredBlob {
@@ -17,7 +17,7 @@ export interface StoredBlob {
 
 export async function storeBlob(uploadDir: string, originalName: string, buf: Buffer): Promise<StoredBlob> {
   const filename = safeFilename(originalName);
-  const check = checkFile(filename, buf.subarray(0, 4096));
+  const check = checkUpload(filename, buf);
   if (!check.ok) throw new AppError(check.reason);
   const sha256 = await writeBlob(uploadDir, buf);
   return { sha256, filename, mimeType: check.mimeType, size: buf.length };

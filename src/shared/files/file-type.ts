@@ -2,6 +2,8 @@
  * Decides a file's type from its bytes, and whether that agrees with its name. Pure: no I/O.
  * Office Open XML files are ZIP archives; the first entries name the part folder (word/, xl/).
  */
+import { checkZipExpansion } from './zip-guard.js';
+
 export type FileKind = 'pdf' | 'docx' | 'xlsx' | 'doc_xls' | 'png' | 'jpeg';
 
 export const KIND_MIME: Record<FileKind, string> = {
@@ -49,7 +51,7 @@ export function sniffKind(head: Uint8Array): FileKind | null {
 
 export type FileCheck =
   | { ok: true; kind: FileKind; mimeType: string }
-  | { ok: false; reason: 'FILE_TYPE_NOT_ALLOWED' | 'FILE_TYPE_MISMATCH' };
+  | { ok: false; reason: 'FILE_TYPE_NOT_ALLOWED' | 'FILE_TYPE_MISMATCH' | 'FILE_UNPACKS_TOO_LARGE' };
 
 /** `head` should hold the first few KiB: OOXML part names sit in the first local headers. */
 export function checkFile(filename: string, head: Uint8Array): FileCheck {
@@ -77,4 +79,20 @@ export function safeFilename(name: string): string {
   const cut = [...cleaned].slice(0, 180).join('').trim();
   // A name of dots alone ('..') would name a folder.
   return cut && !/^\.+$/.test(cut) ? cut : 'file';
+}
+
+/** How much of the start of a file `checkFile` reads: OOXML part names sit in the first local headers. */
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * The one check of every upload, whole file in hand: its bytes agree with its name (checkFile), and an
+ * Office file (a ZIP archive) does not unpack beyond the zip guard's limit — a zip bomb, or a file
+ * whose archive is broken, is refused before anything parses or keeps it.
+ */
+export function checkUpload(filename: string, buf: Uint8Array): FileCheck {
+  const check = checkFile(filename, buf.subarray(0, HEAD_BYTES));
+  if (!check.ok || (check.kind !== 'docx' && check.kind !== 'xlsx')) return check;
+  const zip = checkZipExpansion(buf);
+  if (!zip.ok) return { ok: false, reason: zip.reason === 'NOT_A_ZIP' ? 'FILE_TYPE_MISMATCH' : 'FILE_UNPACKS_TOO_LARGE' };
+  return check;
 }

@@ -64,7 +64,11 @@ export type ObjectKind =
   | 'session'
   | 'notification'
   | 'deadLetter'
-  | 'division';
+  | 'division'
+  | 'event'
+  | 'eventMaterial'
+  | 'actionItem'
+  | 'publication';
 
 /** Kinds whose own scope belongs to other accounts than ACTORS (role → username). */
 export const KIND_ACTORS: Partial<Record<ObjectKind, Partial<Record<Role, string>>>> = {
@@ -216,6 +220,54 @@ export async function makeFixtures(kind: DbKind): Promise<Fixtures> {
     other: await upload(c('baotou'), `/api/v1/rectifications/${ids.rectification.other}/evidence`),
   };
   ids.provincialFile = { own: await upload(c('ningbo-sj'), `/api/v1/provinces/330200/files?purpose=policy`), other: await upload(c('liaoning'), `/api/v1/provinces/210000/files?purpose=policy`) };
+  // Events: own concerns 宁波 (its authority, its pilot, its organisation taking part), other concerns
+  // only 沈阳; each has a material and an open action item its city's organisation owns.
+  const orgOf = (u: string) => one(db, `select organisation_id from users where username = '${u}'`);
+  const event = async (authority: string, pilotId: string, city: string) => {
+    const res = await c('guihuasi').request('POST', '/api/v1/events', {
+      kind: 'exchange_meeting',
+      title: `路由表测试交流会（${authority}）`,
+      startsOn: '2026-06-10',
+      endsOn: '2026-06-10',
+      place: '北京',
+      hostOrganisation: '工业和信息化部规划司',
+      national: false,
+      authorityIds: [authority],
+      pilotIds: [pilotId],
+      participants: [{ organisationId: await orgOf(city), name: city, person: '', role: 'attendee', attendance: 'invited' }],
+    });
+    if (res.statusCode !== 201) throw new Error(`route-table fixture: event ${res.body}`);
+    return (res.json() as { id: string }).id;
+  };
+  ids.event = { own: await event('330200', ids.pilot.own, 'ningbo'), other: await event('210000', ids.pilot.other, 'shenyang') };
+  ids.eventMaterial = {
+    own: await upload(c('guihuasi'), `/api/v1/events/${ids.event.own}/materials`),
+    other: await upload(c('guihuasi'), `/api/v1/events/${ids.event.other}/materials`),
+  };
+  const item = async (eventId: string, city: string) => {
+    const res = await c('guihuasi').request('POST', `/api/v1/events/${eventId}/action-items`, { title: '路由表测试督办事项', ownerOrganisationId: await orgOf(city), deadline: '2026-09-30' });
+    if (res.statusCode !== 201) throw new Error(`route-table fixture: action item ${res.body}`);
+    return (res.json() as { id: string }).id;
+  };
+  ids.actionItem = { own: await item(ids.event.own, 'ningbo'), other: await item(ids.event.other, 'shenyang') };
+  // Both events are then held and their minutes published, so that every reader may fetch them.
+  for (const id of [ids.event.own, ids.event.other]) {
+    const step = async (method: 'POST' | 'PUT', url: string, body: Record<string, unknown>) => {
+      const version = ((await c('guihuasi').request('GET', `/api/v1/events/${id}`)).json() as { version: number }).version;
+      const res = await c('guihuasi').request(method, url, { ...body, version });
+      if (res.statusCode !== 200) throw new Error(`route-table fixture: event step ${url} ${res.body}`);
+    };
+    await step('POST', `/api/v1/events/${id}/transitions`, { action: 'hold' });
+    await step('PUT', `/api/v1/events/${id}/minutes`, { minutes: '会议议定：按期报送进度报告。' });
+    await step('POST', `/api/v1/events/${id}/transitions`, { action: 'publishMinutes' });
+  }
+  // Publications on the public portal: 宁波's page (demo data) and one of 沈阳's published here.
+  const published = await c('guihuasi').request('POST', `/api/v1/portal/pilots/${ids.pilot.other}/publications`, { subject: 'plan', summary: '沈阳市实施方案摘要（路由表测试）' });
+  if (published.statusCode !== 201) throw new Error(`route-table fixture: publication ${published.body}`);
+  ids.publication = {
+    own: await one(db, `select id from portal_publications where pilot_id = ${NB} and subject = 'plan' and withdrawn_at is null`),
+    other: (published.json() as { id: string }).id,
+  };
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet('数据').getCell('A1').value = '示例';
   const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
@@ -234,6 +286,8 @@ export function kindOfParam(path: string, param: string): ObjectKind {
   if (param === 'authorityId') return 'authority';
   if (param === 'sessionId') return 'session';
   if (param === 'code') return 'division';
+  if (param === 'materialId') return 'eventMaterial';
+  if (param === 'itemId') return 'actionItem';
   if (param === 'fileId') {
     if (path.includes('/provincial-files/')) return 'provincialFile';
     if (path.includes('/reports/')) return 'reportFile';
@@ -256,6 +310,9 @@ export function kindOfParam(path: string, param: string): ObjectKind {
     experts: 'expert',
     'admin/users': 'user',
     'admin/jobs/dead-letter': 'deadLetter',
+    events: 'event',
+    'portal/pilots': 'pilot',
+    'portal/publications': 'publication',
   };
   const kind = table[prefix];
   if (!kind) throw new Error(`route table: no fixture for {${param}} in ${path}`);

@@ -28,7 +28,7 @@ export function documentedRoutes(doc: OpenApiDoc): Map<string, OpenApiOperation>
 
 /** Upload routes take multipart bodies, which the document does not describe. */
 export function isUpload(entry: { method: string; path: string }): boolean {
-  return entry.method === 'POST' && /\/(attachments|evidence|files|import)$/.test(entry.path);
+  return entry.method === 'POST' && /\/(attachments|evidence|files|materials|import)$/.test(entry.path);
 }
 
 /** A route about an application (or something of one, such as a plan version): walked through the states. */
