@@ -108,7 +108,7 @@ export async function buildApp({ database, config, logger = false, clock = syste
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(sessionPlugin, { db: database.db, ttlHours: config.sessionTtlHours, secureCookies: config.secureCookies, identity: config.identity, demo: config.loadDemoData, clock: sessionClock });
   // Every sign-in, refusal, change, export and download goes into the SM3-chained audit log.
-  await app.register(auditPlugin, { db: database.db });
+  await app.register(auditPlugin, { db: database.db, spoolDir: config.auditSpoolDir });
 
   // For load balancers: 200 while the database answers, 503 while it does not (the process stays up).
   app.get('/api/health', { schema: { hide: true } }, async (_req, reply) => {

@@ -12,6 +12,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** PGlite data folder. */
   dataDir: string;
+  /** Audit records that could not be appended wait here for the next append or start (src/features/audit/audit-spool.ts). */
+  auditSpoolDir: string;
   /** Attachments live here, outside the web root, under content-hash names. */
   uploadDir: string;
   maxUploadBytes: number;
@@ -72,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.PGLITE_DIR ?? resolve(dataRoot, 'pglite')),
     uploadDir: resolve(env.UPLOAD_DIR ?? resolve(dataRoot, 'uploads')),
+    auditSpoolDir: resolve(env.AUDIT_SPOOL_DIR ?? resolve(dataRoot, 'audit-spool')),
     maxUploadBytes: Number(env.MAX_UPLOAD_MB ?? 20) * 1024 * 1024,
     sessionTtlHours: Number(env.SESSION_TTL_HOURS ?? 12),
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : env.NODE_ENV === 'production',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDatabaseUnavailable } from './error-handler.js';
+import { isDatabaseUnavailable, isUnstorableValue } from './error-handler.js';
 
 describe('isDatabaseUnavailable', () => {
   it.each([
@@ -22,5 +22,24 @@ describe('isDatabaseUnavailable', () => {
     [{ message: 'Failed query', cause: { code: '22P02', message: 'invalid input syntax for type uuid' } }],
   ])('does not count %o', (err) => {
     expect(isDatabaseUnavailable(err)).toBe(false);
+  });
+});
+
+describe('isUnstorableValue', () => {
+  it.each([
+    [{ code: '22003', message: 'value "1099511627776" is out of range for type integer' }],
+    [{ message: 'Failed query: select …', cause: { code: '22P05', message: 'unsupported Unicode escape sequence' } }],
+    [{ message: 'Failed query: select …', cause: { code: '22021', message: 'invalid byte sequence for encoding "UTF8": 0x00' } }],
+    [{ code: '22P02', message: 'invalid input syntax for type uuid' }],
+  ])('counts %o as a value the request sent that the database cannot store', (err) => {
+    expect(isUnstorableValue(err)).toBe(true);
+  });
+  it.each([
+    [{ code: '23505', message: 'duplicate key value violates unique constraint' }],
+    [{ code: '08006', message: 'connection failure' }],
+    [{ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }],
+    [{ message: 'Cannot read properties of undefined' }],
+  ])('does not count %o', (err) => {
+    expect(isUnstorableValue(err)).toBe(false);
   });
 });

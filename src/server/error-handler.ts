@@ -33,6 +33,12 @@ export function installErrorHandler(
       req.log.warn({ err: { message: err.message, code: err.code } }, 'database unavailable');
       return reply.status(503).header('retry-after', '5').send(errorBody('DATABASE_UNAVAILABLE'));
     }
+    if (isUnstorableValue(err)) {
+      // A value the schema let through but the database cannot hold (a number past its column's range,
+      // a NUL byte in text): the request's fault, refused as such; its transaction rolled back.
+      req.log.warn({ err: { message: err.message, code: sqlStateOf(err) } }, 'value the database cannot store');
+      return reply.status(422).send(errorBody('VALIDATION_FAILED', { issues: [{ path: '', message: 'a value is out of range or cannot be stored' }] }));
+    }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send(errorBody('INTERNAL'));
   });
@@ -84,4 +90,19 @@ export function isDatabaseUnavailable(err: { code?: unknown; message?: unknown; 
 
 function statusOf(code: ErrorCode): number {
   return new AppError(code).status;
+}
+
+/** The SQLSTATE of a driver error, looking through Drizzle's wrapper ("Failed query: …", the driver's error as its cause). */
+function sqlStateOf(err: { code?: unknown; message?: unknown; cause?: unknown }, depth = 0): string | null {
+  if (typeof err.code === 'string' && /^[0-9A-Z]{5}$/.test(err.code)) return err.code;
+  return depth < 3 && typeof err.cause === 'object' && err.cause !== null ? sqlStateOf(err.cause as typeof err, depth + 1) : null;
+}
+
+/**
+ * PostgreSQL's class 22, data exception: a value out of its type's range (22003), text the database
+ * cannot hold (a NUL byte, 22P05 / 22021), input that does not parse as its type (22P02), a string
+ * longer than its column (22001), a bad date (22007, 22008). Each comes from a value the request sent.
+ */
+export function isUnstorableValue(err: { code?: unknown; message?: unknown; cause?: unknown }): boolean {
+  return sqlStateOf(err)?.startsWith('22') === true;
 }

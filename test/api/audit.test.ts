@@ -228,6 +228,18 @@ describe.each(dbKinds())('separation of duties and the audit log on %s', (kind) 
     expect((await rows(t.database.db)).length).toBe(before);
   });
 
+  it('does not record the public portal’s pages, their 404s included, but records a refusal of its publishing API', async () => {
+    const before = (await rows(t.database.db)).length;
+    for (const url of ['/portal/no/such/page', '/portal/pilots/00000000-0000-4000-8000-000000000000', '/portal/cases?q=x']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBeLessThan(500);
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/portal/no/such/page' })).statusCode).toBe(404);
+    expect(await rows(t.database.db)).toHaveLength(before);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/portal/publishing' })).statusCode).toBe(401);
+    expect((await rows(t.database.db)).slice(before)).toMatchObject([{ route: '/api/v1/portal/publishing', action: 'read', outcome: 'failure', status: 401 }]);
+  });
+
   it('lists with filters for the audit administrator, newest first, and records that it was read', async () => {
     const s = c.shenji!;
     const failed = await s.request('GET', '/api/v1/audit?action=sign_in&outcome=failure&pageSize=200');

@@ -45,7 +45,16 @@ function typeOf(s: JsonSchema): string | undefined {
   return Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type;
 }
 
+/** Each schema's sample string, computed once (fc.stringMatching compiles its pattern on every call). */
+const sampledStrings = new WeakMap<JsonSchema, string>();
+
 function sampleString(s: JsonSchema): string {
+  let v = sampledStrings.get(s);
+  if (v === undefined) sampledStrings.set(s, (v = computeSampleString(s)));
+  return v;
+}
+
+function computeSampleString(s: JsonSchema): string {
   if (s.format && FORMAT_SAMPLES[s.format]) return FORMAT_SAMPLES[s.format]!;
   if (s.pattern) {
     const [v] = fc.sample(fc.stringMatching(new RegExp(s.pattern)).filter((x) => x.length >= (s.minLength ?? 0) && x.length <= (s.maxLength ?? Infinity)), { numRuns: 1, seed: 42 });
@@ -132,6 +141,14 @@ export const HOSTILE_STRINGS: readonly string[] = [
 
 /** Arbitrary values of any JSON type, hostile ones weighted in. */
 export function hostileValue(depth = 3): fc.Arbitrary<unknown> {
+  let arb = hostileValues.get(depth);
+  if (!arb) hostileValues.set(depth, (arb = buildHostileValue(depth)));
+  return arb;
+}
+
+const hostileValues = new Map<number, fc.Arbitrary<unknown>>();
+
+function buildHostileValue(depth: number): fc.Arbitrary<unknown> {
   return fc.letrec<{ v: unknown }>((tie) => ({
     v: fc.oneof(
       { depthSize: 'small', maxDepth: depth },
@@ -161,6 +178,19 @@ export function deeplyNested(levels: number): unknown {
  * arrays beyond maxItems. (Keys named __proto__ are added to the JSON text by the fuzz test.)
  */
 export function fromSchema(schema: JsonSchema, name = '', depth = 0): fc.Arbitrary<unknown> {
+  // Arbitraries are immutable: each (schema, name, depth) is built once, however often a chained
+  // generator asks for it (building one compiles its patterns, which costs more than sampling it).
+  const key = `${depth}\u0000${name}`;
+  let bySchema = arbitraries.get(schema);
+  if (!bySchema) arbitraries.set(schema, (bySchema = new Map()));
+  let arb = bySchema.get(key);
+  if (!arb) bySchema.set(key, (arb = buildFromSchema(schema, name, depth)));
+  return arb;
+}
+
+const arbitraries = new WeakMap<JsonSchema, Map<string, fc.Arbitrary<unknown>>>();
+
+function buildFromSchema(schema: JsonSchema, name: string, depth: number): fc.Arbitrary<unknown> {
   const valid = validFromSchema(schema, name, depth);
   if (depth > 4) return valid;
   return fc.oneof({ weight: 6, arbitrary: valid }, { weight: 1, arbitrary: hostileValue(2) });

@@ -1,7 +1,16 @@
 /**
- * The only place that touches the audit tables. Appending locks the chain head's row for the length
- * of one short transaction (read the last hash, insert the record, move the head), so records from
- * several server processes form one line; PGlite runs one transaction at a time anyway.
+ * The only place that touches the audit tables.
+ *
+ * Appending (ADR 0015) is one statement per batch of records, with no explicit transaction: it moves
+ * the chain head from the (position, hash) this process last saw to the batch's last record and
+ * inserts the batch, but only if the head still is where it was seen (a compare-and-set in a
+ * data-modifying CTE, atomic as one statement). When another process appended in between, nothing is
+ * written, the head is read again and the batch re-chained onto it, so records from several server
+ * processes still form one line; the unique index on `seq` stands behind it. Inside one process the
+ * appends of concurrent requests queue up and go in together (group commit): each caller's promise
+ * settles only once its record is committed. Pruning (and the CLI) take the head row's lock in a
+ * transaction instead (`appendInTx`); the process's remembered head is then stale, and the next
+ * compare-and-set reads it afresh.
  */
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, gte, ilike, inArray, lte, sql, type SQL } from 'drizzle-orm';
@@ -9,24 +18,15 @@ import type { Db, Tx } from '../../db/client.js';
 import { auditChainHead, auditLog } from '../../db/schema.js';
 import { recordHash, storableDetails, storableText, type ChainedContent, type ChainedRecord, type ChainHead } from './audit-chain.js';
 
-export type NewAuditRecord = Omit<ChainedContent, 'id' | 'at'> & { at?: Date };
+/** A record to append; `id` is given by a caller that must be able to tell whether it was appended already (the spool). */
+export type NewAuditRecord = Omit<ChainedContent, 'id' | 'at'> & { at?: Date; id?: string };
 
 const text = (s: string | null) => (s === null ? null : storableText(s));
 
-/** Appends one record to the chain and returns it. */
-export async function appendAuditRecord(db: Db, r: NewAuditRecord): Promise<ChainedRecord> {
-  return db.transaction((tx) => appendInTx(tx, r));
-}
-
-async function appendInTx(tx: Tx, r: NewAuditRecord): Promise<ChainedRecord> {
-  const [head] = await tx
-    .update(auditChainHead)
-    .set({ seq: sql`${auditChainHead.seq} + 1` })
-    .where(eq(auditChainHead.id, 1))
-    .returning({ seq: auditChainHead.seq, hash: auditChainHead.hash });
-  if (!head) throw new Error('audit chain head missing');
-  const content: ChainedContent = {
-    id: randomUUID(),
+/** The content as it is hashed and stored. */
+function contentOf(r: NewAuditRecord): ChainedContent {
+  return {
+    id: r.id ?? randomUUID(),
     // The column keeps milliseconds, so the hash of what is read back is the hash computed here.
     at: new Date(Math.floor((r.at ?? new Date()).getTime())),
     actorId: r.actorId,
@@ -42,11 +42,152 @@ async function appendInTx(tx: Tx, r: NewAuditRecord): Promise<ChainedRecord> {
     objectId: text(r.objectId),
     details: storableDetails(r.details),
   };
-  const hash = recordHash(content, head.hash);
-  const record: ChainedRecord = { ...content, seq: Number(head.seq), prevHash: head.hash, hash };
-  await tx.insert(auditLog).values(record);
-  await tx.update(auditChainHead).set({ hash }).where(eq(auditChainHead.id, 1));
-  return record;
+}
+
+/** Chains contents onto a head: positions and hashes. */
+function chainOnto(head: ChainHead, contents: readonly ChainedContent[]): ChainedRecord[] {
+  let prev = head;
+  return contents.map((content) => {
+    const hash = recordHash(content, prev.hash);
+    const record: ChainedRecord = { ...content, seq: prev.seq + 1, prevHash: prev.hash, hash };
+    prev = { seq: record.seq, hash };
+    return record;
+  });
+}
+
+/**
+ * Inserts the records and moves the head to the last of them, in one statement, if the head is still
+ * at `seen`. Returns whether it was (false: nothing was written).
+ */
+async function insertIfHeadAt(db: Db, seen: ChainHead, records: readonly ChainedRecord[]): Promise<boolean> {
+  const last = records[records.length - 1]!;
+  const rows = sql.join(
+    records.map(
+      (r) =>
+        sql`(${r.id}::uuid, ${r.seq}::bigint, ${r.at.toISOString()}::timestamptz, ${r.actorId}::uuid, ${r.username}::text, ${r.role}::text, ${r.ip}::text, ${r.method}::text, ${r.route}::text, ${r.action}::text, ${r.outcome}::text, ${r.status}::integer, ${r.objectType}::text, ${r.objectId}::text, ${JSON.stringify(r.details)}::jsonb, ${r.prevHash}::text, ${r.hash}::text)`,
+    ),
+    sql`, `,
+  );
+  const result = await db.execute(sql`
+    with moved as (
+      update ${auditChainHead} set seq = ${last.seq}, hash = ${last.hash}
+      where id = 1 and seq = ${seen.seq} and hash = ${seen.hash}
+      returning 1
+    )
+    insert into ${auditLog} (id, seq, at, actor_id, username, role, ip, method, route, action, outcome, status, object_type, object_id, details, prev_hash, hash)
+    select v.* from (values ${rows}) as v(id, seq, at, actor_id, username, role, ip, method, route, action, outcome, status, object_type, object_id, details, prev_hash, hash)
+    where exists (select 1 from moved)
+    returning seq`);
+  const inserted = (result as unknown as { rows: unknown[] }).rows.length;
+  if (inserted !== 0 && inserted !== records.length) throw new Error(`audit append wrote ${inserted} of ${records.length} records`);
+  return inserted === records.length;
+}
+
+/** At most this many records go in one statement (17 parameters each). */
+const MAX_BATCH = 200;
+/** Compare-and-set attempts before giving up (each lost one means another process appended). */
+const MAX_ATTEMPTS = 100;
+
+interface Pending {
+  content: ChainedContent;
+  resolve: (r: ChainedRecord) => void;
+  reject: (err: unknown) => void;
+}
+
+/** One database handle's appends: the head it last wrote, and the records waiting for the statement in flight. */
+class Appender {
+  private head: ChainHead | null = null;
+  private queue: Pending[] = [];
+  private running = false;
+
+  constructor(private readonly db: Db) {}
+
+  append(content: ChainedContent): Promise<ChainedRecord> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ content, resolve, reject });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        try {
+          const records = await this.write(batch.map((p) => p.content));
+          batch.forEach((p, i) => p.resolve(records[i]!));
+        } catch (err) {
+          if (batch.length === 1) {
+            batch[0]!.reject(err);
+            continue;
+          }
+          // One at a time, so that a record the database refuses does not take the others with it.
+          for (const p of batch) {
+            try {
+              p.resolve((await this.write([p.content]))[0]!);
+            } catch (e) {
+              p.reject(e);
+            }
+          }
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async write(contents: ChainedContent[]): Promise<ChainedRecord[]> {
+    for (let attempt = 1; ; attempt++) {
+      const seen = this.head ?? (await readChainHead(this.db));
+      if (!seen) throw new Error('audit chain head missing');
+      const records = chainOnto(seen, contents);
+      let written: boolean;
+      try {
+        written = await insertIfHeadAt(this.db, seen, records);
+      } catch (err) {
+        // Whether it committed is unknown (a lost connection): read the head before the next append.
+        this.head = null;
+        throw err;
+      }
+      if (written) {
+        const last = records[records.length - 1]!;
+        this.head = { seq: last.seq, hash: last.hash };
+        return records;
+      }
+      this.head = null;
+      if (attempt >= MAX_ATTEMPTS) throw new Error(`audit chain head moved on ${attempt} attempts in a row`);
+    }
+  }
+}
+
+const appenders = new WeakMap<Db, Appender>();
+
+/** Appends one record to the chain and returns it, once it is committed. */
+export async function appendAuditRecord(db: Db, r: NewAuditRecord): Promise<ChainedRecord> {
+  let appender = appenders.get(db);
+  if (!appender) appenders.set(db, (appender = new Appender(db)));
+  return appender.append(contentOf(r));
+}
+
+/** Whether a record with this id is in the log (the spool's replay asks before appending it again). */
+export async function auditRecordExists(db: Db, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.id, id)).limit(1);
+  return row !== undefined;
+}
+
+/** Appends inside the caller's transaction, holding the head row's lock until it commits (pruning). */
+async function appendInTx(tx: Tx, r: NewAuditRecord): Promise<ChainedRecord> {
+  const [head] = await tx
+    .update(auditChainHead)
+    .set({ seq: sql`${auditChainHead.seq} + 1` })
+    .where(eq(auditChainHead.id, 1))
+    .returning({ seq: auditChainHead.seq, hash: auditChainHead.hash });
+  if (!head) throw new Error('audit chain head missing');
+  const [record] = chainOnto({ seq: Number(head.seq) - 1, hash: head.hash }, [contentOf(r)]);
+  await tx.insert(auditLog).values(record!);
+  await tx.update(auditChainHead).set({ hash: record!.hash }).where(eq(auditChainHead.id, 1));
+  return record!;
 }
 
 export async function readChainHead(db: Db | Tx): Promise<ChainHead | null> {

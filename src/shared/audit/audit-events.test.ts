@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyRequest, objectTypeOf, outcomeOf, parseRetentionMonths, retentionCutoff, summariseBody, maskPersonal, type AuditedRequest } from './audit-events.js';
+import { classifyRequest, objectTypeOf, outcomeOf, parseRetentionMonths, retentionCutoff, summariseBody, maskPersonal, redactNoted, type AuditedRequest } from './audit-events.js';
 
 const req = (method: string, route: string, status: number, more: Partial<AuditedRequest> = {}): AuditedRequest => ({ method, route, status, attachment: false, storedFile: false, ...more });
 
@@ -19,6 +19,7 @@ describe('which requests the audit log records', () => {
     ['the audit log read', req('GET', '/api/v1/audit', 200), { action: 'audit', outcome: 'success' }],
     ['the audit log exported', req('GET', '/api/v1/audit/export.xlsx', 200, { attachment: true }), { action: 'export', outcome: 'success' }],
     ['the audit log refused', req('GET', '/api/v1/audit', 403), { action: 'audit', outcome: 'failure' }],
+    ['the portal publishing refused to an anonymous caller', req('GET', '/api/v1/portal/publishing', 401), { action: 'read', outcome: 'failure' }],
   ])('%s', (_what, r, expected) => {
     expect(classifyRequest(r)).toEqual(expected);
   });
@@ -27,6 +28,11 @@ describe('which requests the audit log records', () => {
     ['the web app asking who is signed in', req('GET', '/api/v1/auth/me', 401)],
     ['the health check', req('GET', '/api/health', 200)],
     ['a page of the web app', req('GET', '/pilots', 200)],
+    // The public portal: open to everyone, so a 404 there refuses no authority (and would let anyone grow the log).
+    ['an unknown public portal page', req('GET', '/portal/no/such/page', 404)],
+    ['a public portal page of an unpublished pilot', req('GET', '/portal/pilots/:id', 404)],
+    ['a public portal feed', req('GET', '/portal/feed.xml', 200)],
+    ['a POST to the public portal', req('POST', '/portal/cases', 404)],
   ])('not %s', (_what, r) => {
     expect(classifyRequest(r)).toBeNull();
   });
@@ -67,6 +73,21 @@ describe('what the log keeps of a request body', () => {
     expect(s.plan).toEqual({ cover: '{1}', targets: [1, 2] });
     expect(s.rows).toBe('[30]');
     expect(summariseBody(undefined)).toBeNull();
+  });
+  it('keeps what a handler noted (old and new values) whole, but with secrets replaced and personal data masked at any depth', () => {
+    const after = { username: 'suzhou', email: 'su.zhou@example.cn', active: true, cover: { contacts: [{ name: '王明', phone: '13812345678', roles: ['联系人'] }] }, totpSecret: 'JBSWY3DP' };
+    expect(redactNoted(after)).toEqual({
+      username: 'suzhou',
+      email: 's***@example.cn',
+      active: true,
+      cover: { contacts: [{ name: '王明', phone: '138****5678', roles: ['联系人'] }] },
+      totpSecret: '[redacted]',
+    });
+    expect(redactNoted({ emails: ['a.b@example.cn', 'c@example.cn'] })).toEqual({ emails: ['a***@example.cn', 'c***@example.cn'] });
+    let deep: unknown = { x: 1 };
+    for (let i = 0; i < 12; i++) deep = { d: deep };
+    expect(JSON.stringify(redactNoted(deep))).toContain('{1}');
+    expect(redactNoted(null)).toBeNull();
   });
 });
 

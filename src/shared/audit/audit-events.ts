@@ -6,6 +6,11 @@
  * of any request, every change (POST, PUT, PATCH, DELETE: creations, edits, transitions), every
  * export and download (a response sent as an attachment), and every request to the audit log
  * itself. Successful reads are not recorded: they change nothing and would drown the rest.
+ *
+ * Only the API (/api/v1) is recorded. The public portal's pages and feeds (/portal, no sign-in) are
+ * not, their 404s included: the portal is open to everyone, so a 404 there ("no such published page")
+ * refuses no authority, and recording it would let any anonymous caller grow the chain without limit.
+ * The portal's publishing API for the ministry (/api/v1/portal/…) is recorded like every other route.
  */
 
 export const AUDIT_ACTIONS = ['sign_in', 'sign_out', 'read', 'write', 'export', 'download', 'audit', 'checkpoint'] as const;
@@ -58,6 +63,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Whether and as what a request is recorded; null: not recorded. */
 export function classifyRequest(r: AuditedRequest): { action: AuditAction; outcome: AuditOutcome } | null {
+  // Outside the API: the web app's files and the public portal (see above).
   if (!r.route.startsWith(`${API_PREFIX}/`)) return null;
   const outcome = outcomeOf(r.status);
   const method = r.method.toUpperCase();
@@ -122,6 +128,21 @@ function summariseValue(key: string, v: unknown, depth: number): unknown {
     return out;
   }
   return String(v);
+}
+
+/**
+ * What a handler noted for the log (old and new values, details) as the log keeps it: the same
+ * structure, with secrets replaced and personal data masked at any depth (a contact's phone inside a
+ * plan's cover, an account's e-mail in its new values). Deeper than 8 levels is summarised.
+ */
+export function redactNoted(value: unknown, key = '', depth = 0): unknown {
+  if (SECRET_KEY.test(key) && value !== undefined && value !== null && typeof value !== 'boolean') return '[redacted]';
+  if (value === null || value === undefined) return value ?? null;
+  if (PERSONAL_KEY.test(key) && (typeof value === 'string' || typeof value === 'number')) return maskPersonal(String(value));
+  if (typeof value !== 'object' || value instanceof Date) return value;
+  if (depth >= 8) return Array.isArray(value) ? `[${value.length}]` : `{${Object.keys(value).length}}`;
+  if (Array.isArray(value)) return value.map((x) => redactNoted(x, key, depth + 1));
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, redactNoted(v, k, depth + 1)]));
 }
 
 /**

@@ -372,6 +372,11 @@ export const ERROR_CODES = {
     zh: '数据库暂时无法访问，请稍后重试。您已保存的内容不受影响。',
     en: 'The database cannot be reached at the moment. Try again shortly; nothing you saved is affected.',
   },
+  AUDIT_UNAVAILABLE: {
+    status: 503,
+    zh: '审计日志暂时无法写入，本次操作未确认成功。请稍后刷新查看结果后再决定是否重试；操作记录已留存，将补记入审计日志。',
+    en: 'The audit log cannot be written at the moment, so this action is not confirmed. Reload shortly to see its result before retrying; its record is kept and will be added to the audit log.',
+  },
   INTERNAL: {
     status: 500,
     zh: '服务器内部错误，已记录。您已保存的内容不受影响。',
