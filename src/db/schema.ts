@@ -48,8 +48,10 @@ export const users = pgTable(
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id),
-    /** SM4-sealed (src/kernel/field-crypto.ts), read through the accounts queries. */
+    /** SM4-sealed (src/kernel/field-crypto.ts), written and opened only by the accounts queries (others: accounts' public.ts). */
     email: text('email'),
+    /** Blind index (HMAC-SM3 of the normalised e-mail) for finding an account by e-mail without decrypting. */
+    emailIndex: text('email_bidx'),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     active: boolean('active').notNull().default(true),
@@ -68,7 +70,7 @@ export const users = pgTable(
     /** SHA-256 digests of the unused recovery codes. */
     recoveryCodes: jsonb('recovery_codes').$type<string[]>().notNull().default([]),
   },
-  (t) => [uniqueIndex('users_username_uq').on(t.username)],
+  (t) => [uniqueIndex('users_username_uq').on(t.username), index('users_email_bidx_idx').on(t.emailIndex)],
 );
 
 export const sessions = pgTable(
@@ -145,7 +147,8 @@ export const applicationCities = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.applicationId, t.cityCode] }),
-    index('application_cities_city_idx').on(t.cityCode),
+    // With the application's id, a city's list and its count find their applications from the index alone.
+    index('application_cities_city_app_idx').on(t.cityCode, t.applicationId),
     index('application_cities_authority_idx').on(t.authorityId),
   ],
 );
@@ -460,6 +463,7 @@ export const emailOutbox = pgTable(
   'email_outbox',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** SM4-sealed (src/kernel/field-crypto.ts): sealed when queued, opened only to send and for the administrator's lists. */
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
@@ -1023,8 +1027,9 @@ export const auditLog = pgTable(
 );
 
 /**
- * The chain's head, one row: the last record's position and hash. Appending locks this row, so
- * records are chained one after the other even with several server processes.
+ * The chain's head, one row: the last record's position and hash. An append moves it by compare-and-set
+ * in the statement that inserts the records (src/features/audit/audit.queries.ts), so records are
+ * chained one after the other even with several server processes; pruning locks it.
  */
 export const auditChainHead = pgTable('audit_chain_head', {
   id: integer('id').primaryKey(),

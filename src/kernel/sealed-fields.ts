@@ -30,6 +30,9 @@ export const SEALED_FIELDS: readonly SealedField[] = [
   ...(['applications', 'plan_versions'] as const).flatMap((table) =>
     (['phone', 'mobile', 'email'] as const).map((f) => ({ context: `plan.contact.${f}`, table, column: 'plan', jsonPath: ['contact', f] as const })),
   ),
+  // Accounts (src/features/accounts/accounts.queries.ts) and the e-mail outbox's recipients (notifications.queries.ts).
+  { context: 'users.email', table: 'users', column: 'email', index: { column: 'email_bidx', kind: 'email' } },
+  { context: 'email_outbox.to_address', table: 'email_outbox', column: 'to_address' },
 ];
 
 export interface SealReport {

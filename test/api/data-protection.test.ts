@@ -11,8 +11,13 @@ import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { migrateDatabase, openDatabase, type Database, type DbKind } from '../../src/db/client.js';
+import { createUser, findUsersByEmail } from '../../src/features/accounts/accounts.queries.js';
+import { userEmailsOf } from '../../src/features/accounts/public.js';
 import { getExpert } from '../../src/features/experts/experts.queries.js';
-import { configureDataProtection, dataProtection, parseDataProtection, sealedKid } from '../../src/kernel/field-crypto.js';
+import type { OutgoingEmail } from '../../src/features/notifications/mail-transport.js';
+import { sendOutboxEmail } from '../../src/features/notifications/outbox.js';
+import { insertEmails } from '../../src/features/notifications/public.js';
+import { configureDataProtection, dataProtection, openField, parseDataProtection, sealedKid } from '../../src/kernel/field-crypto.js';
 import { verifyRecordIntegrity } from '../../src/kernel/record-integrity.js';
 import { sealAllFields, sealedCensus } from '../../src/kernel/sealed-fields.js';
 import { buildApp } from '../../src/server/app.js';
@@ -213,6 +218,96 @@ describe.each(dbKinds())('personal data at rest and key-record seals on %s', (ki
     expect(after.ok).toBe(true);
     expect(after.unsealed.application_event).toBe(1);
   });
+
+  const LIAISON = 'Liaison.HZ@example.org';
+  let liaisonId: string;
+
+  it('seals an account’s e-mail, shows it opened to the administrator, finds it by the blind index, and masks it in the audit log', async () => {
+    const admin = await login(t.app, 'admin', PASSWORD);
+    const orgs = (await admin.request('GET', '/api/v1/admin/organisations')).json().items as { id: string; divisionCode: string; kind: string }[];
+    const hangzhou = orgs.find((o) => o.kind === 'city' && o.divisionCode === '330100')!;
+    const res = await admin.request('POST', '/api/v1/admin/users', { username: 'hz-contact', password: 'Qh7#vLm2pX9w', displayName: '杭州联络员', organisationId: hangzhou.id, email: LIAISON });
+    expect(res.statusCode, res.body).toBe(201);
+    liaisonId = res.json().id;
+
+    expect((await tableText(t.database.db, 'users')).toLowerCase()).not.toContain('liaison');
+    const [row] = await rows<{ email: string; email_bidx: string }>(t.database.db, sql`select email, email_bidx from users where id = ${liaisonId}`);
+    expect(row!.email).toMatch(/^sm4:v1:k1:/);
+    expect(row!.email_bidx).toMatch(/^[0-9a-f]{64}$/);
+
+    const list = await admin.request('GET', '/api/v1/admin/users');
+    expect(list.json().items.find((u: { id: string }) => u.id === liaisonId)).toMatchObject({ username: 'hz-contact', email: LIAISON });
+    expect(list.body).not.toContain('sm4:');
+    // Others still may not see the accounts at all.
+    expect((await city.request('GET', '/api/v1/admin/users')).statusCode).toBe(403);
+
+    // A lookup by e-mail runs on the blind index: case and surrounding spaces aside, and only the one account.
+    expect(await findUsersByEmail(t.database.db, '  liaison.hz@EXAMPLE.org ')).toEqual([{ id: liaisonId, username: 'hz-contact' }]);
+    expect(await findUsersByEmail(t.database.db, 'liaison.hz@example.com')).toEqual([]);
+    // What the other features get: the address opened.
+    expect(await userEmailsOf(t.database.db, [liaisonId])).toEqual(new Map([[liaisonId, LIAISON]]));
+
+    const audit = (await tableText(t.database.db, 'audit_log')).toLowerCase();
+    expect(audit).toContain('hz-contact');
+    expect(audit).not.toContain('liaison.hz@');
+    expect(audit).toContain('***@example.org');
+  });
+
+  it('queues a reminder’s address sealed, opens it only to send, and fails for good an address that does not open', async () => {
+    const addresses = await userEmailsOf(t.database.db, [liaisonId]);
+    const queued = await insertEmails(t.database.db, [
+      { toAddress: addresses.get(liaisonId)!, subject: '【提醒】测试', body: '杭州联络员：您好。', dedupeKey: 'dp:1', sendAfter: new Date() },
+      { toAddress: 'broken@example.org', subject: '【提醒】测试', body: '测试', dedupeKey: 'dp:2', sendAfter: new Date() },
+    ]);
+    expect(queued).toBe(2);
+    const text = (await tableText(t.database.db, 'email_outbox')).toLowerCase();
+    expect(text).not.toContain('liaison');
+    expect(text).not.toContain('broken@');
+    const outbox = await rows<{ id: string; key: string; to_address: string }>(t.database.db, sql`select id::text as id, dedupe_key as key, to_address from email_outbox where dedupe_key like 'dp:%' order by dedupe_key`);
+    expect(outbox.every((r) => r.to_address.startsWith('sm4:v1:k1:'))).toBe(true);
+
+    const sent: OutgoingEmail[] = [];
+    const transport = { send: async (m: OutgoingEmail) => void sent.push(m) };
+    const [liaison, broken] = outbox;
+    expect(await sendOutboxEmail(t.database.db, transport, liaison!.id, { now: new Date(), lastAttempt: false })).toBe('sent');
+    expect(sent).toEqual([expect.objectContaining({ to: LIAISON, subject: '【提醒】测试' })]);
+
+    // Its ciphertext moved into another row's place does not open there (the context is authenticated): no retry helps.
+    const [liaisonUser] = await rows<{ email: string }>(t.database.db, sql`select email from users where id = ${liaisonId}`);
+    await t.database.db.execute(sql`update email_outbox set to_address = ${liaisonUser!.email} where id = ${broken!.id}::uuid`);
+    await expect(sendOutboxEmail(t.database.db, transport, broken!.id, { now: new Date(), lastAttempt: false })).rejects.toThrow(/does not authenticate/);
+    const [failed] = await rows<{ status: string; last_error: string }>(t.database.db, sql`select status, last_error from email_outbox where id = ${broken!.id}::uuid`);
+    expect(failed!.status).toBe('failed');
+    expect(failed!.last_error.toLowerCase()).not.toContain('liaison');
+    expect(sent).toHaveLength(1);
+    await t.database.db.execute(sql`delete from email_outbox where id = ${broken!.id}::uuid`);
+  });
+
+  it('reads an account’s and an outbox row’s legacy plaintext address until encrypt-data seals it, with its blind index', async () => {
+    const [org] = await rows<{ id: string }>(t.database.db, sql`select organisation_id::text as id from users where id = ${liaisonId}`);
+    const [legacy] = await rows<{ id: string }>(
+      t.database.db,
+      sql`insert into users (username, password_hash, display_name, role, organisation_id, email)
+          values ('hz-old', 'x', '旧账号', 'city_applicant', ${org!.id}::uuid, 'Old.Account@example.org') returning id::text as id`,
+    );
+    await t.database.db.execute(sql`insert into email_outbox (to_address, subject, body, dedupe_key) values ('old.outbox@example.org', '旧邮件', '旧邮件', 'dp:legacy')`);
+    const admin = await login(t.app, 'admin', PASSWORD);
+    const before = (await admin.request('GET', '/api/v1/admin/users')).json().items.find((u: { id: string }) => u.id === legacy!.id);
+    expect(before.email).toBe('Old.Account@example.org');
+    expect((await admin.request('GET', '/api/v1/admin/email-outbox')).json().items.map((i: { toAddress: string }) => i.toAddress)).toContain('old.outbox@example.org');
+
+    const reports = await sealAllFields(t.database.db, { mode: 'plaintext' });
+    expect(reports.find((r) => r.field === 'users.email')).toMatchObject({ sealed: 1, unreadable: 0 });
+    expect(reports.find((r) => r.field === 'email_outbox.to_address')).toMatchObject({ sealed: 1, unreadable: 0 });
+    expect((await tableText(t.database.db, 'users')).toLowerCase()).not.toContain('old.account');
+    expect((await tableText(t.database.db, 'email_outbox')).toLowerCase()).not.toContain('old.outbox');
+    expect(await findUsersByEmail(t.database.db, 'old.account@example.org')).toEqual([{ id: legacy!.id, username: 'hz-old' }]);
+    expect(await userEmailsOf(t.database.db, [legacy!.id])).toEqual(new Map([[legacy!.id, 'Old.Account@example.org']]));
+    const [mail] = await rows<{ to_address: string }>(t.database.db, sql`select to_address from email_outbox where dedupe_key = 'dp:legacy'`);
+    expect(openField(mail!.to_address, 'email_outbox.to_address')).toBe('old.outbox@example.org');
+    expect((await admin.request('GET', '/api/v1/admin/email-outbox')).json().items.map((i: { toAddress: string }) => i.toAddress)).toContain('old.outbox@example.org');
+    expect((await sealAllFields(t.database.db, { mode: 'plaintext' })).every((r) => r.sealed === 0 && r.resealed === 0)).toBe(true);
+  });
 });
 
 /** The demo story runs every sealed write path (decisions, scores, grades, rectifications, confirmations). */
@@ -225,6 +320,15 @@ describe('the demo data: every key record sealed, and any changed one detected',
   }, 240_000);
   afterAll(async () => {
     await t?.close();
+  });
+
+  it('stores the demo accounts’ e-mails sealed', async () => {
+    const census = (await sealedCensus(t.database.db)).find((c) => c.field === 'users.email')!;
+    expect(census.plaintext).toBe(0);
+    expect(census.byKey.k1).toBeGreaterThanOrEqual(20);
+    expect(await tableText(t.database.db, 'users')).not.toContain('@demo.example.org');
+    const [wuhan] = await rows<{ id: string }>(t.database.db, sql`select id::text as id from users where username = 'wuhan'`);
+    expect(await userEmailsOf(t.database.db, [wuhan!.id])).toEqual(new Map([[wuhan!.id, 'wuhan@demo.example.org']]));
   });
 
   it('verifies with every kind present and none unsealed', async () => {
@@ -270,6 +374,7 @@ describe.each(dbKinds())('data keys and seals on the command line, on %s', (kind
     return { code, out: out.join('\n'), err: err.join('\n') };
   };
   const expertIds: string[] = [];
+  let accountId: string;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'mic-dp-cli-'));
@@ -295,9 +400,15 @@ describe.each(dbKinds())('data keys and seals on the command line, on %s', (kind
     plan.cover.cityCodes = ['330100'];
     plan.contact = { ...plan.contact, mobile: '13605710009', email: 'contact@hz.gov.cn' };
     expect((await city.request('POST', '/api/v1/applications', { title: '杭州', applicationYear: plan.cover.applicationYear, plan })).statusCode).toBe(201);
+    // An account with an e-mail, and a reminder queued to it.
+    const [org] = await rows<{ id: string }>(database.db, sql`select organisation_id::text as id from users where username = 'hangzhou'`);
+    accountId = await createUser(database.db, { username: 'hz-cli', password: 'Qh7#vLm2pX9w', displayName: '杭州', role: 'city_applicant', organisationId: org!.id, email: 'cli.user@example.org' });
+    expect(await insertEmails(database.db, [{ toAddress: 'cli.user@example.org', subject: '提醒', body: '提醒', dedupeKey: 'cli:1', sendAfter: new Date() }])).toBe(1);
     await app.close();
-    // And one row from before encryption.
+    // And rows from before encryption.
     await database.db.execute(sql`insert into experts (name, organisation, province_code, phone) values ('旧档', '旧单位', '330000', '13700009999')`);
+    await database.db.execute(sql`update users set email = 'cli.old@example.org' where username = 'wuhan'`);
+    await database.db.execute(sql`insert into email_outbox (to_address, subject, body, dedupe_key) values ('cli.old@example.org', '旧邮件', '旧邮件', 'cli:old')`);
     await database.close();
   }, 120_000);
   afterAll(async () => {
@@ -310,7 +421,18 @@ describe.each(dbKinds())('data keys and seals on the command line, on %s', (kind
     const r = await cli(keys(`k1:${K1}`), 'encrypt-data');
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/experts\.phone \(experts\): 加密 sealed 1,/);
+    expect(r.out).toMatch(/users\.email \(users\): 加密 sealed 1,/);
+    expect(r.out).toMatch(/email_outbox\.to_address \(email_outbox\): 加密 sealed 1,/);
     expect(r.out).toContain('Every personal-data value is sealed');
+    const database = await open();
+    try {
+      expect((await tableText(database.db, 'users')).toLowerCase()).not.toContain('cli.');
+      expect((await tableText(database.db, 'email_outbox')).toLowerCase()).not.toContain('cli.');
+      const [wuhan] = await rows<{ email_bidx: string | null }>(database.db, sql`select email_bidx from users where username = 'wuhan'`);
+      expect(wuhan!.email_bidx).toMatch(/^[0-9a-f]{64}$/);
+    } finally {
+      await database.close();
+    }
   });
 
   it('rotate-data-key re-seals everything under the new key in batches, resumes after an interruption, and the old key can then go', async () => {
@@ -339,6 +461,8 @@ describe.each(dbKinds())('data keys and seals on the command line, on %s', (kind
     expect(r.out).toMatch(/experts\.email \(experts\): 加密 sealed 0, 换钥 re-sealed 2,/);
     expect(r.out).toMatch(/experts\.phone \(experts\): 加密 sealed 0, 换钥 re-sealed 5,/);
     expect(r.out).toMatch(/plan\.contact\.mobile \(applications\): 加密 sealed 0, 换钥 re-sealed 1,/);
+    expect(r.out).toMatch(/users\.email \(users\): 加密 sealed 0, 换钥 re-sealed 2,/);
+    expect(r.out).toMatch(/email_outbox\.to_address \(email_outbox\): 加密 sealed 0, 换钥 re-sealed 2,/);
     expect(r.out).toContain('Every value is under k2');
 
     const after = await open();
@@ -353,6 +477,18 @@ describe.each(dbKinds())('data keys and seals on the command line, on %s', (kind
       const [app] = await rows<{ plan: { contact: { mobile: string } } }>(after.db, sql`select plan from applications limit 1`);
       expect(sealedKid(app!.plan.contact.mobile)).toBe('k2');
       expect(dataProtection().dataKeys.has('k1')).toBe(false);
+      // The accounts' e-mails and the outbox's addresses open under k2 alone; the blind index still finds them.
+      expect(await userEmailsOf(after.db, [accountId])).toEqual(new Map([[accountId, 'cli.user@example.org']]));
+      expect((await findUsersByEmail(after.db, 'CLI.old@example.org')).map((u) => u.username)).toEqual(['wuhan']);
+      const outbox = await rows<{ key: string; to_address: string }>(after.db, sql`select dedupe_key as key, to_address from email_outbox order by dedupe_key`);
+      expect(outbox.map((o) => [o.key, sealedKid(o.to_address), openField(o.to_address, 'email_outbox.to_address')])).toEqual([
+        ['cli:1', 'k2', 'cli.user@example.org'],
+        ['cli:old', 'k2', 'cli.old@example.org'],
+      ]);
+      const sent: OutgoingEmail[] = [];
+      const [first] = await rows<{ id: string }>(after.db, sql`select id::text as id from email_outbox where dedupe_key = 'cli:1'`);
+      expect(await sendOutboxEmail(after.db, { send: async (m) => void sent.push(m) }, first!.id, { now: new Date(), lastAttempt: false })).toBe('sent');
+      expect(sent.map((m) => m.to)).toEqual(['cli.user@example.org']);
     } finally {
       await after.close();
     }

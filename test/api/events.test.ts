@@ -10,6 +10,9 @@ import ExcelJS from 'exceljs';
 import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailOutbox, notifications, organisations, users } from '../../src/db/schema.js';
+import { updateUser } from '../../src/features/accounts/accounts.queries.js';
+import type { OutgoingEmail } from '../../src/features/notifications/mail-transport.js';
+import { sendOutboxEmail } from '../../src/features/notifications/outbox.js';
 import { EVENT_ACTION_SWEEP, EVENT_ACTION_SWEEP_CRON, eventActionReminderSweep } from '../../src/features/events/public.js';
 import { startJobRunner, type JobLog } from '../../src/features/notifications/jobs.js';
 import { manualClock } from '../../src/kernel/clock.js';
@@ -95,8 +98,9 @@ describe.each(dbKinds())('events and action items on %s', (kind) => {
       const [row] = await db.select({ id: users.organisationId }).from(users).where(eq(users.username, u));
       org[u] = row!.id;
     }
-    // An address for the owner, so the reminder e-mail is queued as well.
-    await db.update(users).set({ email: 'wuhan@example.org' }).where(eq(users.username, 'wuhan'));
+    // An address for the owner, so the reminder e-mail is queued as well (sealed, as the accounts feature stores it).
+    const [wuhan] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'wuhan'));
+    await updateUser(db, wuhan!.id, { email: 'wuhan@example.org' });
   });
   afterAll(async () => {
     await t?.close();
@@ -422,6 +426,12 @@ describe.each(dbKinds())('events and action items on %s', (kind) => {
     expect(first.notifications).toBeGreaterThanOrEqual(1);
     expect(await keys()).toEqual(['2026-06-30:remind_7d']);
     expect(await mails()).toBe(1);
+    // Sealed in the outbox; opened only to send, to the owner's address.
+    const [queued] = await db.select().from(emailOutbox).where(like(emailOutbox.dedupeKey, `action:${itemId}:%`));
+    expect(queued!.toAddress).toMatch(/^sm4:v1:/);
+    const sent: OutgoingEmail[] = [];
+    expect(await sendOutboxEmail(db, { send: async (m) => void sent.push(m) }, queued!.id, { now: clock(), lastAttempt: false })).toBe('sent');
+    expect(sent.map((m) => m.to)).toEqual(['wuhan@example.org']);
     const again = await eventActionReminderSweep(db, clock());
     expect(await keys()).toHaveLength(1);
     expect(again.emails).toBe(0);

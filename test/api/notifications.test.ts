@@ -14,6 +14,7 @@ import { applications, emailOutbox, experts, notifications, organisations, panel
 import { createUser } from '../../src/features/accounts/accounts.queries.js';
 import { createSmtpTransport, type MailTransport, type OutgoingEmail } from '../../src/features/notifications/mail-transport.js';
 import { emailFor, reminderTitle } from '../../src/shared/notifications/reminder-rules.js';
+import { openField } from '../../src/kernel/field-crypto.js';
 import type { DueEmail } from '../../src/features/notifications/notifications.queries.js';
 import { dispatchOutbox, sendOutboxEmail } from '../../src/features/notifications/outbox.js';
 import { runReminderSweep } from '../../src/features/notifications/reminders.js';
@@ -152,7 +153,9 @@ describe.each(dbKinds())('reminders, e-mail and notifications on %s', (kind) => 
     expect(first).toEqual({ notifications: 2, emails: 2 });
     expect(await noticeKeys()).toEqual([key(w.e.e1), key(w.e.e6)].sort());
     const mails = await emailRows();
-    expect(mails.map((m) => m.toAddress).sort()).toEqual(['wang@example.org', 'zhao@example.org']);
+    // Stored sealed (SM4), opened only to send.
+    expect(mails.every((m) => m.toAddress.startsWith('sm4:v1:'))).toBe(true);
+    expect(mails.map((m) => openField(m.toAddress, 'email_outbox.to_address')).sort()).toEqual(['wang@example.org', 'zhao@example.org']);
     expect(mails.every((m) => m.status === 'pending' && m.dedupeKey.endsWith(':due_in_3_days'))).toBe(true);
 
     const [n] = await db.select().from(notifications).where(eq(notifications.dedupeKey, key(w.e.e1)));
@@ -271,6 +274,9 @@ describe.each(dbKinds())('reminders, e-mail and notifications on %s', (kind) => 
       expect(body.items[0]).toMatchObject({ status: 'pending', attempts: 0 });
       expect(body.items[0]).not.toHaveProperty('body');
       expect(res.body).not.toContain('您好');
+      // The addresses sealed at rest are shown opened to the administrator.
+      expect(body.items.map((i: { toAddress: string }) => i.toAddress)).toContain('wang@example.org');
+      expect(res.body).not.toContain('sm4:');
       expect((await admin.request('GET', '/api/v1/admin/email-outbox?status=sent')).json().items).toHaveLength(0);
     });
   });

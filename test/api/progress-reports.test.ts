@@ -8,6 +8,9 @@
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailOutbox, notifications, pilots, users } from '../../src/db/schema.js';
+import { updateUser } from '../../src/features/accounts/accounts.queries.js';
+import type { OutgoingEmail } from '../../src/features/notifications/mail-transport.js';
+import { sendOutboxEmail } from '../../src/features/notifications/outbox.js';
 import { getApplication } from '../../src/features/applications/public.js';
 import { createPilotForApproval } from '../../src/features/pilots/public.js';
 import { reportReminderSweep } from '../../src/features/progress-reports/public.js';
@@ -314,10 +317,11 @@ describe.each(dbKinds())('progress reports on %s', (kind) => {
 
   it('sends each reminder and the overdue flag exactly once per report and offset, in the app and by e-mail', async () => {
     const db = t.database.db;
-    await db.update(users).set({ email: 'wuhan@example.cn' }).where(eq(users.username, 'wuhan'));
-    await db.update(users).set({ email: 'hubei@example.cn' }).where(eq(users.username, 'hubei'));
     const [wuhanUser] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'wuhan'));
     const [hubeiUser] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'hubei'));
+    // The addresses as the accounts feature stores them: sealed (SM4).
+    await updateUser(db, wuhanUser!.id, { email: 'wuhan@example.cn' });
+    await updateUser(db, hubeiUser!.id, { email: 'hubei@example.cn' });
     const wuhanReport = (await c.wuhan!.request('GET', `/api/v1/pilots/${wuhanPilotId}/reports`)).json().items[0].id as string;
     const keysFor = async () =>
       (await db.select({ key: notifications.dedupeKey, userId: notifications.userId }).from(notifications).where(like(notifications.dedupeKey, `report:${wuhanReport}:%`)))
@@ -335,6 +339,12 @@ describe.each(dbKinds())('progress reports on %s', (kind) => {
     expect(first.notifications).toBeGreaterThanOrEqual(1);
     expect(await keysFor()).toEqual([`report:${wuhanReport}:remind_14d:${wuhanUser!.id}`]);
     expect(await mails()).toBe(1);
+    // The outbox holds the address sealed, and the message reaches the city's user.
+    const [queued] = await db.select().from(emailOutbox).where(like(emailOutbox.dedupeKey, `report:${wuhanReport}:%`));
+    expect(queued!.toAddress).toMatch(/^sm4:v1:/);
+    const sent: OutgoingEmail[] = [];
+    expect(await sendOutboxEmail(db, { send: async (m) => void sent.push(m) }, queued!.id, { now: clock(), lastAttempt: false })).toBe('sent');
+    expect(sent.map((m) => m.to)).toEqual(['wuhan@example.cn']);
     const again = await reportReminderSweep(db, clock());
     expect(await keysFor()).toHaveLength(1);
     expect(again.emails).toBe(0);

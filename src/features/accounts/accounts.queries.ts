@@ -1,12 +1,26 @@
 import { hashPassword } from '../../kernel/password-hash.js';
-import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { organisations, sessions, users } from '../../db/schema.js';
+import { blindIndex, openField, sealField } from '../../kernel/field-crypto.js';
 import type { Role } from '../../shared/roles/roles.js';
 
 import type { OrganisationKind } from '../../shared/permissions/account-rules.js';
 
 export type { OrganisationKind };
+
+/**
+ * A user's e-mail is sealed at rest (SM4, src/kernel/field-crypto.ts) under this context, with its blind
+ * index in `email_bidx`; only these queries write or open it, the other features ask `userEmailsOf`.
+ * A legacy plaintext (written before sealing) opens as it is until encrypt-data seals it.
+ */
+export const USER_EMAIL_CONTEXT = 'users.email';
+
+/** The stored columns of an e-mail as given (trimmed; empty is none). */
+function sealedEmail(email: string | null | undefined): { email: string | null; emailIndex: string | null } {
+  const plain = email?.trim() ? email.trim() : null;
+  return { email: sealField(plain, USER_EMAIL_CONTEXT), emailIndex: blindIndex('email', plain) };
+}
 
 export async function createOrganisation(
   db: Db,
@@ -47,7 +61,7 @@ export async function createUser(
       displayName: u.displayName,
       role: u.role,
       organisationId: u.organisationId,
-      email: u.email ?? null,
+      ...sealedEmail(u.email),
       passwordHistory: [passwordHash],
       mustChangePassword: u.temporaryPassword ?? false,
       ...(u.totpSecret ? { totpSecret: u.totpSecret, totpEnabledAt: new Date() } : {}),
@@ -67,7 +81,7 @@ export async function findUserByUsername(db: Db, username: string) {
 }
 
 export async function listUsers(db: Db) {
-  return db
+  const rows = await db
     .select({
       id: users.id,
       username: users.username,
@@ -91,6 +105,34 @@ export async function listUsers(db: Db) {
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .orderBy(organisations.divisionCode, users.username);
+  return rows.map((r) => ({ ...r, email: openField(r.email, USER_EMAIL_CONTEXT) }));
+}
+
+/**
+ * The opened e-mail of each of these users that has one (what other features use to address a
+ * reminder; the column itself is sealed). Users without an address, or unknown, are absent.
+ */
+export async function userEmailsOf(db: Pick<Db, 'select'>, userIds: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const ids = [...new Set(userIds)];
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await db
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(inArray(users.id, ids.slice(i, i + 1000)));
+    for (const r of rows) {
+      const email = openField(r.email, USER_EMAIL_CONTEXT)?.trim();
+      if (email) out.set(r.id, email);
+    }
+  }
+  return out;
+}
+
+/** The accounts whose e-mail is this one (case and surrounding spaces aside), found by the blind index. */
+export async function findUsersByEmail(db: Pick<Db, 'select'>, email: string): Promise<{ id: string; username: string }[]> {
+  const index = blindIndex('email', email);
+  if (!index) return [];
+  return db.select({ id: users.id, username: users.username }).from(users).where(eq(users.emailIndex, index)).orderBy(users.username);
 }
 
 export async function listOrganisations(db: Db) {
@@ -107,7 +149,9 @@ export async function updateUser(
   id: string,
   set: Partial<{ active: boolean; passwordHash: string; displayName: string; email: string | null; failedLogins: number; lockedUntil: Date | null }>,
 ) {
-  const rows = await db.update(users).set(set).where(eq(users.id, id)).returning({ id: users.id });
+  const { email, ...rest } = set;
+  const values = email === undefined ? rest : { ...rest, ...sealedEmail(email) };
+  const rows = await db.update(users).set(values).where(eq(users.id, id)).returning({ id: users.id });
   return rows.length === 1;
 }
 

@@ -38,6 +38,7 @@ import {
 import { requireUser, type SessionUser } from '../../kernel/request-guards.js';
 import { noteAudit } from '../../kernel/audit-note.js';
 import { can } from '../../shared/permissions/policy.js';
+import { maskPersonal } from '../../shared/audit/audit-events.js';
 import {
   adminSessionListSchema,
   createdSchema,
@@ -175,7 +176,8 @@ export async function accountRoutes(app: FastifyInstance, opts: { db: Db }) {
       if (await findUserByUsername(db, b.username)) throw new AppError('USERNAME_TAKEN');
       // The administrator's password is a temporary one: the user changes it at the first sign-in.
       const id = await createUser(db, { username: b.username, password: b.password, displayName: b.displayName, role, organisationId: org.id, email: b.email, temporaryPassword: true });
-      noteAudit(req, { objectType: 'user', objectId: id, after: { username: b.username, displayName: b.displayName, role, organisationId: org.id, email: b.email ?? null } });
+      // The e-mail masked, as in the request body's summary: the log shows that there is one, not what it is.
+      noteAudit(req, { objectType: 'user', objectId: id, after: { username: b.username, displayName: b.displayName, role, organisationId: org.id, email: b.email ? maskPersonal(b.email) : null } });
       return reply.status(201).send({ id });
     },
   );

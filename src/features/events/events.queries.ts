@@ -167,17 +167,17 @@ export async function allPilots(db: Tx): Promise<{ id: string; name: string; cit
 }
 
 /** Active users of the organisations (reminders go to them), and of a role (the overdue notice to the ministry). */
-export async function activeUsersOf(db: Tx, organisationIds: readonly string[]): Promise<{ id: string; organisationId: string; displayName: string; email: string | null }[]> {
+export async function activeUsersOf(db: Tx, organisationIds: readonly string[]): Promise<{ id: string; organisationId: string; displayName: string }[]> {
   if (organisationIds.length === 0) return [];
   return db
-    .select({ id: users.id, organisationId: users.organisationId, displayName: users.displayName, email: users.email })
+    .select({ id: users.id, organisationId: users.organisationId, displayName: users.displayName })
     .from(users)
     .where(and(inArray(users.organisationId, [...organisationIds]), eq(users.active, true)));
 }
 
-export async function activeUsersWithRole(db: Tx, role: string): Promise<{ id: string; displayName: string; email: string | null }[]> {
+export async function activeUsersWithRole(db: Tx, role: string): Promise<{ id: string; displayName: string }[]> {
   return db
-    .select({ id: users.id, displayName: users.displayName, email: users.email })
+    .select({ id: users.id, displayName: users.displayName })
     .from(users)
     .where(and(eq(users.role, role), eq(users.active, true)));
 }

@@ -5,19 +5,23 @@
  * its deadline, the reminder and the recipient (src/shared/events/action-item-rules.ts), so a sweep run
  * again — or in two processes at once — adds nothing: each reminder goes out exactly once. The job
  * runner runs it as the named sweep `event-action-reminders` (handed in by src/server/main.ts).
+ * The users' e-mails are sealed at rest: the addresses come opened from the accounts feature, and the
+ * outbox seals them again for the way out.
  */
 import type { Db } from '../../db/client.js';
 import { chinaDate } from '../../kernel/clock.js';
 import { actionReminderDue, actionReminderKey, actionReminderTitle, daysUntil } from '../../shared/events/action-item-rules.js';
+import { DEFAULT_CRON } from '../../shared/notifications/job-rules.js';
 import { emailFor } from '../../shared/notifications/reminder-rules.js';
+import { userEmailsOf } from '../accounts/public.js';
 import { insertEmails, insertNotifications, type EmailInsert, type NotificationInsert, type SweepResult } from '../notifications/public.js';
 import * as q from './events.queries.js';
 
 export const ACTION_REMINDER_KIND = 'action_item_reminder';
 export const ACTION_OVERDUE_KIND = 'action_item_overdue';
 export const EVENT_ACTION_SWEEP = 'event-action-reminders';
-/** Reminders go by calendar day: hourly is soon enough (China time, like the other sweeps). */
-export const EVENT_ACTION_SWEEP_CRON = '20 * * * *';
+/** Reminders go by calendar day: hourly is soon enough (China time, like the other sweeps); the schedule is DEFAULT_CRON's. */
+export const EVENT_ACTION_SWEEP_CRON = DEFAULT_CRON.eventActionReminders;
 
 export async function eventActionReminderSweep(db: Db, now: Date, opts: { publicUrl?: string } = {}): Promise<SweepResult> {
   const today = chinaDate(now);
@@ -26,6 +30,7 @@ export async function eventActionReminderSweep(db: Db, now: Date, opts: { public
   const events = new Map((await q.listEvents(db)).map((e) => [e.id, e]));
   const owners = await q.activeUsersOf(db, [...new Set(due.map((d) => d.item.ownerOrganisationId))]);
   const planners = due.some((d) => d.kind === 'overdue') ? await q.activeUsersWithRole(db, 'ministry_planning') : [];
+  const addresses = await userEmailsOf(db, [...owners, ...planners].map((u) => u.id));
   const notices: NotificationInsert[] = [];
   const emails: EmailInsert[] = [];
   for (const { item, kind } of due) {
@@ -39,9 +44,10 @@ export async function eventActionReminderSweep(db: Db, now: Date, opts: { public
     for (const u of recipients.values()) {
       const dedupeKey = actionReminderKey(item.id, item.deadline, kind!, u.id);
       notices.push({ userId: u.id, kind: overdue ? ACTION_OVERDUE_KIND : ACTION_REMINDER_KIND, dedupeKey, title, link });
-      if (u.email) {
+      const to = addresses.get(u.id);
+      if (to) {
         const mail = emailFor(u.displayName, title, opts.publicUrl ? opts.publicUrl.replace(/\/+$/, '') + link : null);
-        emails.push({ toAddress: u.email, subject: mail.subject, body: mail.body, dedupeKey, sendAfter: now });
+        emails.push({ toAddress: to, subject: mail.subject, body: mail.body, dedupeKey, sendAfter: now });
       }
     }
   }

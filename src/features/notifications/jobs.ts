@@ -255,7 +255,8 @@ export async function startJobRunner(opts: JobRunnerOptions): Promise<JobRunner>
               await boss.complete(JOB_QUEUES.email, job.id, { outcome });
             } catch (err) {
               log.warn(`e-mail ${job.data.outboxId}: attempt ${job.retryCount + 1} of ${job.retryLimit + 1} failed (${errorText(err)})${last ? '; given up, see the dead-letter jobs' : ''}`);
-              await boss.fail(JOB_QUEUES.email, job.id, err instanceof Error ? err : new Error(String(err)));
+              // The job's output keeps the message without the recipient's address (errorText), as the row does.
+              await boss.fail(JOB_QUEUES.email, job.id, new Error(errorText(err)));
             }
           }
           if (sent) log.info(`e-mail: ${sent} sent`);

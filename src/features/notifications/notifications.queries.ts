@@ -6,7 +6,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { applications, emailOutbox, experts, notifications, panelMembers, panels, scoreSheets, users } from '../../db/schema.js';
-import { openField } from '../../kernel/field-crypto.js';
+import { FieldCryptoError, openField, sealField } from '../../kernel/field-crypto.js';
 
 /** The database or a transaction. */
 export type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'execute'>;
@@ -62,9 +62,10 @@ export async function reminderCandidates(db: Tx, horizon: Date): Promise<Reminde
   return rows.map((r) => ({ ...r, expertEmail: openField(r.expertEmail, 'experts.email') }));
 }
 
+/** The active users of a role (their e-mails, sealed, come from the accounts feature: userEmailsOf). */
 export async function activeUsersWithRole(db: Tx, role: string) {
   return db
-    .select({ id: users.id, displayName: users.displayName, email: users.email })
+    .select({ id: users.id, displayName: users.displayName })
     .from(users)
     .where(and(eq(users.role, role), eq(users.active, true)))
     .orderBy(asc(users.id));
@@ -77,10 +78,27 @@ export async function insertNotifications(db: Tx, rows: NotificationInsert[]): P
   return inserted.length;
 }
 
-/** Queues the e-mails whose dedupe key is new; returns how many were new. */
+/**
+ * The recipient's address is sealed at rest (SM4) under this context: sealed as a row is queued, opened
+ * only to send it (outbox.ts) and for the administrator's lists.
+ */
+export const OUTBOX_ADDRESS_CONTEXT = 'email_outbox.to_address';
+
+/** An address for the administrator's lists: one that does not open (its key gone) is shown as such, not as a failure. */
+function listedAddress(stored: string): string {
+  try {
+    return openField(stored, OUTBOX_ADDRESS_CONTEXT);
+  } catch (e) {
+    if (e instanceof FieldCryptoError) return `（无法解密 unreadable: ${e.reason}）`;
+    throw e;
+  }
+}
+
+/** Queues the e-mails whose dedupe key is new (the addresses given in clear, stored sealed); returns how many were new. */
 export async function insertEmails(db: Tx, rows: EmailInsert[]): Promise<number> {
   if (!rows.length) return 0;
-  const inserted = await db.insert(emailOutbox).values(rows).onConflictDoNothing({ target: emailOutbox.dedupeKey }).returning({ id: emailOutbox.id });
+  const sealed = rows.map((r) => ({ ...r, toAddress: sealField(r.toAddress, OUTBOX_ADDRESS_CONTEXT) }));
+  const inserted = await db.insert(emailOutbox).values(sealed).onConflictDoNothing({ target: emailOutbox.dedupeKey }).returning({ id: emailOutbox.id });
   return inserted.length;
 }
 
@@ -119,6 +137,7 @@ export async function markEmailsQueued(db: Tx, ids: string[]): Promise<number> {
   return rows.length;
 }
 
+/** One outbox row as stored: its address still sealed (the sender opens it, outbox.ts). */
 export async function emailById(db: Tx, id: string) {
   const [row] = await db
     .select({ id: emailOutbox.id, toAddress: emailOutbox.toAddress, subject: emailOutbox.subject, body: emailOutbox.body, status: emailOutbox.status, attempts: emailOutbox.attempts })
@@ -151,10 +170,11 @@ export async function markEmailAttemptFailed(db: Tx, id: string, change: { giveU
 /** The e-mails named, addressing only: what a dead-letter job of email.send was about. */
 export async function emailSummaries(db: Tx, ids: string[]) {
   if (!ids.length) return [];
-  return db
+  const rows = await db
     .select({ id: emailOutbox.id, toAddress: emailOutbox.toAddress, subject: emailOutbox.subject, status: emailOutbox.status, attempts: emailOutbox.attempts })
     .from(emailOutbox)
     .where(inArray(emailOutbox.id, ids));
+  return rows.map((r) => ({ ...r, toAddress: listedAddress(r.toAddress) }));
 }
 
 export async function countPendingEmails(db: Tx): Promise<number> {
@@ -164,7 +184,7 @@ export async function countPendingEmails(db: Tx): Promise<number> {
 
 /** Recent outbox rows for the administrator: addressing and status, never the bodies. */
 export async function listOutbox(db: Tx, opts: { status?: string; limit: number }) {
-  return db
+  const rows = await db
     .select({
       id: emailOutbox.id,
       toAddress: emailOutbox.toAddress,
@@ -180,6 +200,7 @@ export async function listOutbox(db: Tx, opts: { status?: string; limit: number 
     .where(opts.status ? eq(emailOutbox.status, opts.status) : undefined)
     .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
     .limit(opts.limit);
+  return rows.map((r) => ({ ...r, toAddress: listedAddress(r.toAddress) }));
 }
 
 export async function outboxCounts(db: Tx): Promise<Record<OutboxStatus, number>> {

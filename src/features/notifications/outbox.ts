@@ -9,18 +9,30 @@
  *    A failure counts the attempt and is thrown back to pg-boss, which retries with backoff; the
  *    last attempt's failure also marks the row failed, and pg-boss moves the job to the dead letters.
  *
+ * The row's address is sealed at rest (SM4, notifications.queries.ts): it is opened here, just before
+ * the message goes out, and nowhere else on the way. An address that does not open (its key removed
+ * too early, or the value altered) fails the row for good at once: no retry would open it.
+ *
  * Delivery stays at least once: if a process dies after the SMTP server accepted a message but
  * before the row is marked, the job expires and is retried, and the message goes out again.
  */
 import type { Db } from '../../db/client.js';
+import { FieldCryptoError, openField } from '../../kernel/field-crypto.js';
 import type { MailTransport } from './mail-transport.js';
-import { dueEmails, emailById, markEmailAttemptFailed, markEmailSent, markEmailsQueued, type DueEmail } from './notifications.queries.js';
+import { dueEmails, emailById, markEmailAttemptFailed, markEmailSent, markEmailsQueued, OUTBOX_ADDRESS_CONTEXT, type DueEmail } from './notifications.queries.js';
 
 export const DISPATCH_BATCH = 500;
 
+/** Anything in an error that reads as an e-mail address (an SMTP server's "550 <x@y> rejected"). */
+const ADDRESS_IN_TEXT = /[^\s<>()[\]"',;:]+@[^\s<>()[\]"',;:]+/g;
+
+/**
+ * An error as the outbox row (last_error) and the log keep it: at most 500 characters, and without the
+ * recipient's address, which is sealed in the row and must not come back in clear beside it.
+ */
 export function errorText(err: unknown): string {
   const text = err instanceof Error ? err.message : String(err);
-  return text.slice(0, 500);
+  return text.replace(ADDRESS_IN_TEXT, '<地址已隐去 address withheld>').slice(0, 500);
 }
 
 /** Hands every due pending e-mail to `enqueue`, a batch at a time; returns how many rows it marked queued. */
@@ -49,8 +61,15 @@ export type SendOutcome = 'sent' | 'skipped';
 export async function sendOutboxEmail(db: Db, transport: MailTransport, outboxId: string, opts: { now: Date; lastAttempt: boolean }): Promise<SendOutcome> {
   const row = await emailById(db, outboxId);
   if (!row || (row.status !== 'pending' && row.status !== 'queued')) return 'skipped';
+  let to: string;
   try {
-    await transport.send({ to: row.toAddress, subject: row.subject, text: row.body });
+    to = openField(row.toAddress, OUTBOX_ADDRESS_CONTEXT);
+  } catch (err) {
+    if (err instanceof FieldCryptoError) await markEmailAttemptFailed(db, outboxId, { giveUp: true, lastError: errorText(err) });
+    throw err;
+  }
+  try {
+    await transport.send({ to, subject: row.subject, text: row.body });
   } catch (err) {
     await markEmailAttemptFailed(db, outboxId, { giveUp: opts.lastAttempt, lastError: errorText(err) });
     throw err;

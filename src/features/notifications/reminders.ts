@@ -5,6 +5,7 @@
  * cron schedule.
  */
 import type { Db } from '../../db/client.js';
+import { userEmailsOf } from '../accounts/public.js';
 import {
   activeUsersWithRole,
   insertEmails,
@@ -100,15 +101,17 @@ export async function runReminderSweep(db: Db, now: Date, opts: SweepOptions = {
 
   if (overduePanels.size > 0) {
     const planners = await activeUsersWithRole(db, 'ministry_planning');
+    const addresses = await userEmailsOf(db, planners.map((u) => u.id));
     for (const [panelId, p] of overduePanels) {
       const title = panelOverdueTitle(p.applicationTitle, p.deadline, p.missing);
       const link = `/applications/${p.applicationId}`;
       for (const u of planners) {
         const dedupeKey = overdueKey(panelId, p.round, u.id);
         notices.push({ userId: u.id, kind: PANEL_OVERDUE_KIND, dedupeKey, title, link });
-        if (u.email) {
+        const to = addresses.get(u.id);
+        if (to) {
           const mail = emailFor(u.displayName, title, absolute(opts.publicUrl, link));
-          emails.push({ toAddress: u.email, subject: mail.subject, body: mail.body, dedupeKey, sendAfter: now });
+          emails.push({ toAddress: to, subject: mail.subject, body: mail.body, dedupeKey, sendAfter: now });
         }
       }
     }

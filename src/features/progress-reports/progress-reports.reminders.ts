@@ -9,12 +9,16 @@
  * overdue flag is only raised in the first OVERDUE_NOTICE_DAYS after the due date: a server started
  * on old data should not flood everyone with notices about periods long past (the lists still show
  * them as overdue).
+ *
+ * The users' e-mails are sealed at rest: the addresses come opened from the accounts feature (once per
+ * recipient and sweep), and the outbox seals them again for the way out.
  */
 import type { Db } from '../../db/client.js';
 import { chinaDate } from '../../kernel/clock.js';
 import { daysUntilDue, periodLabelText, reportReminderDue } from '../../shared/monitoring/reporting-periods.js';
 import { emailFor } from '../../shared/notifications/reminder-rules.js';
 import { reviewAuthoritiesFor } from '../../shared/reference/divisions.js';
+import { userEmailsOf } from '../accounts/public.js';
 import { insertEmails, insertNotifications, type EmailInsert, type NotificationInsert, type SweepResult } from '../notifications/public.js';
 import { reportRecipients, reportingPilots } from './progress-reports.queries.js';
 import { ensureReports, reportSchedule } from './progress-reports.service.js';
@@ -38,6 +42,13 @@ export async function reportReminderSweep(db: Db, now: Date, opts: { publicUrl?:
   const byId = new Map(pilots.map((p) => [p.id, p]));
   const notices: NotificationInsert[] = [];
   const emails: EmailInsert[] = [];
+  const addresses = new Map<string, string | null>();
+  const addressesOf = async (ids: string[]) => {
+    const missing = ids.filter((id) => !addresses.has(id));
+    if (missing.length === 0) return;
+    const opened = await userEmailsOf(db, missing);
+    for (const id of missing) addresses.set(id, opened.get(id) ?? null);
+  };
   for (const r of rows) {
     const left = daysUntilDue({ due: r.dueDate }, today);
     if (left > horizon || left < -OVERDUE_NOTICE_DAYS) continue;
@@ -52,12 +63,14 @@ export async function reportReminderSweep(db: Db, now: Date, opts: { publicUrl?:
       ? { zh: `${pilot.name}${period.zh}进度报告已逾期（截止日期 ${r.dueDate}）`, en: `${pilot.name}: the progress report for ${period.en} is overdue (due ${r.dueDate})` }
       : { zh: `${pilot.name}${period.zh}进度报告将于 ${r.dueDate} 截止（还有 ${left} 天）`, en: `${pilot.name}: the progress report for ${period.en} is due on ${r.dueDate} (${left} days left)` };
     const link = `/reports/${r.id}`;
+    await addressesOf(recipients.map((u) => u.id));
     for (const u of recipients) {
       const dedupeKey = reportReminderKey(r.id, kind, u.id);
       notices.push({ userId: u.id, kind: overdue ? REPORT_OVERDUE_KIND : REPORT_REMINDER_KIND, dedupeKey, title, link });
-      if (u.email) {
+      const to = addresses.get(u.id);
+      if (to) {
         const mail = emailFor(u.displayName, title, opts.publicUrl ? opts.publicUrl.replace(/\/+$/, '') + link : null);
-        emails.push({ toAddress: u.email, subject: mail.subject, body: mail.body, dedupeKey, sendAfter: now });
+        emails.push({ toAddress: to, subject: mail.subject, body: mail.body, dedupeKey, sendAfter: now });
       }
     }
   }

@@ -21,6 +21,9 @@ import { DemoTimeline } from './demo-timeline.js';
 
 export const DEMO_PASSWORD = 'Demo@2025';
 
+/** A demo account's e-mail, on a reserved domain (RFC 2606): stored sealed like every user's (accounts.queries.ts). */
+export const demoEmail = (username: string) => `${username}@demo.example.org`;
+
 export interface DemoAccount {
   username: string;
   displayName: string;
@@ -70,7 +73,7 @@ export async function seedDemoData(db: Db, now: Date = new Date()): Promise<bool
     const organisationId = await createOrganisation(db, { ...a.organisation, isDemo: true });
     // Provincial and ministry accounts sign in with a second factor: the published demo secret (README).
     const totp = DEFAULT_TOTP_ROLES.includes(a.role) ? { totpSecret: DEMO_TOTP_SECRET } : {};
-    const id = await createUser(db, { username: a.username, passwordHash, displayName: a.displayName, role: a.role, organisationId, ...totp });
+    const id = await createUser(db, { username: a.username, passwordHash, displayName: a.displayName, role: a.role, organisationId, email: demoEmail(a.username), ...totp });
     actors.set(a.username, { id, role: a.role, organisationId, divisionCode: a.organisation.divisionCode, authorityId: a.organisation.authorityId ?? null });
   }
   const who = (u: string) => {
