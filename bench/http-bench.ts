@@ -251,10 +251,21 @@ async function benchDatabase(kind: DbKind, o: BenchOptions): Promise<DatabaseRun
       { key: 'city', endpoint: `city list ?pageSize=20 (${generation.busiestCity.applications} apps)`, url: cityUrl, headers: { cookie: cityCookie } },
     ];
     if (ready.sqlUrl) {
-      // The hand-written twins must answer what the endpoints answer, or the comparison means nothing.
-      for (const [twin, real, cookie] of [[`${ready.sqlUrl}/inbox`, inboxUrl, ministryCookie], [`${ready.sqlUrl}/city`, cityUrl, cityCookie]] as const) {
-        const [a, b] = await Promise.all([listTotal(twin, cookie), listTotal(real, cookie)]);
+      // The hand-written twins must answer what the endpoints answer, with as many queries per
+      // request, or the comparison means nothing. One request at a time, counted by the server.
+      const queriesUrl = `${new URL(ready.sqlUrl).origin}/queries`;
+      const queriesOf = async (url: string, cookie: string) => {
+        await fetch(queriesUrl);
+        const r = await listTotal(url, cookie);
+        const { queries } = (await (await fetch(queriesUrl)).json()) as { queries: number };
+        return { ...r, queries };
+      };
+      for (const [name, twin, real, cookie] of [['inbox', `${ready.sqlUrl}/inbox`, inboxUrl, ministryCookie], ['city', `${ready.sqlUrl}/city`, cityUrl, cityCookie]] as const) {
+        const a = await queriesOf(twin, cookie);
+        const b = await queriesOf(real, cookie);
         if (a.status !== 200 || a.total !== b.total) throw new Error(`hand-written ${twin} answers ${a.status}/${a.total}, the endpoint ${b.status}/${b.total}`);
+        if (a.queries !== b.queries) throw new Error(`hand-written ${twin} sends ${a.queries} queries per request, the endpoint ${b.queries}`);
+        o.log(`[${kind}] ${name}: ${b.queries} queries per request, endpoint and hand-written twin alike`);
       }
     }
     let baselineRps = NaN;

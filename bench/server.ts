@@ -4,6 +4,9 @@
  * also the list endpoints' SQL written by hand, bench/sql-baseline.ts), both on 127.0.0.1 with a
  * random port. Runs apart from the load generator so the two do not share one event loop.
  *
+ * On PostgreSQL, GET /queries on the bare instance answers (and resets) how many queries went through
+ * the pool since the last call.
+ *
  * Started by bench/http-bench.ts with fork(); reports { appUrl, baselineUrl } over IPC and
  * stops on the message 'stop' or when the parent goes away.
  */
@@ -37,7 +40,23 @@ async function main() {
       .limit(1);
     return rows[0] ?? null;
   });
-  if (database.pool) registerSqlBaselines(baseline, database.pool);
+  if (database.pool) {
+    registerSqlBaselines(baseline, database.pool);
+    // Queries sent through the pool (the app's and the twins' alike), read and reset by the parent
+    // around one request at a time before the load, to check that a twin sends what its endpoint sends.
+    const pool = database.pool;
+    const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+    let sent = 0;
+    (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      sent++;
+      return query(...args);
+    };
+    baseline.get('/queries', async () => {
+      const n = sent;
+      sent = 0;
+      return { queries: n };
+    });
+  }
   await baseline.listen({ host: '127.0.0.1', port: 0 });
 
   const ready: ServerReady = { type: 'ready', appUrl, baselineUrl: `${urlOf(baseline)}/baseline`, sqlUrl: database.pool ? `${urlOf(baseline)}/sql` : null };

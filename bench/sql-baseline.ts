@@ -1,9 +1,14 @@
 /**
  * The second baseline of the HTTP benchmark (issue 9, point 4): the SQL that the two list endpoints
  * run, written by hand and sent with pg from a bare Fastify route — the session lookup from the
- * cookie, the scope and queue conditions, the page of rows and the count, in the same order and
- * with the same indexes. What the real endpoint spends beyond this is the stack's own cost
- * (routing, zod, Drizzle, the presenters, the hooks); the primary-key baseline adds the queries'.
+ * cookie, then the page of rows with the count folded in (the count alone only for a page past the
+ * end), the same statements as the endpoint's (src/features/auth/auth.queries.ts findSession and
+ * src/features/applications/applications.queries.ts listStatements), with the same parameters and,
+ * like the endpoint, as named prepared statements. The benchmark checks before the load that each
+ * twin answers the same total with the same number of queries per request as its endpoint
+ * (bench/server.ts counts them), so what the endpoint spends beyond this is the stack's own cost
+ * (routing, zod, Drizzle, the presenters and abilities, the hooks); the primary-key baseline adds
+ * the queries'.
  *
  * PostgreSQL only: a bare pg pool cannot open PGlite's data folder while the app holds it.
  */
@@ -14,7 +19,9 @@ import type pg from 'pg';
 const SESSION_COOKIE = 'mic_sid';
 
 const SESSION_SQL = `
-select s.csrf_token, u.id as user_id, u.role, u.active, o.id as organisation_id, o.division_code, o.authority_id
+select s.csrf_token, s.expires_at, s.last_seen_at, u.must_change_password, u.totp_enabled_at is not null as totp_enabled,
+       u.id as user_id, u.username, u.display_name, u.role, u.active,
+       o.id as organisation_id, o.name as organisation_name, o.kind as organisation_kind, o.division_code, o.authority_id
   from sessions s
   join users u on u.id = s.user_id
   join organisations o on o.id = u.organisation_id
@@ -25,25 +32,28 @@ const LIST_COLUMNS = `
   a.id, a.ref_no, a.title, a.status, a.version, a.round, a.application_year, o.name as applicant_name,
   a.updated_at, a.submitted_at, a.forwarded_at, a.received_at, a.is_demo,
   (select array_agg(c.city_code order by c.city_code) from application_cities c where c.application_id = a.id) as city_codes,
-  (select array_agg(c.authority_id order by c.city_code) from application_cities c where c.application_id = a.id) as authority_ids`;
+  (select array_agg(c.authority_id order by c.city_code) from application_cities c where c.application_id = a.id) as authority_ids,
+  false as actor_authority_pending`;
 
 /** The ministry's inbox: forwarded applications, oldest forwarded first (?queue=true). */
+const INBOX_WHERE = `a.forwarded_at is not null and a.status = $1`;
 const INBOX_SQL = `
-select ${LIST_COLUMNS}, false as actor_authority_pending
+select ${LIST_COLUMNS}, (select count(*) from applications a where ${INBOX_WHERE}) as total
   from applications a join organisations o on o.id = a.applicant_org_id
- where a.forwarded_at is not null and a.status = 'forwarded'
+ where ${INBOX_WHERE.replace('$1', '$2')}
  order by a.forwarded_at asc, a.id asc
- limit $1 offset $2`;
-const INBOX_COUNT_SQL = `select count(*)::int as n from applications a where a.forwarded_at is not null and a.status = 'forwarded'`;
+ limit $3 offset $4`;
+const INBOX_COUNT_SQL = `select count(*) as n from applications a where ${INBOX_WHERE}`;
 
 /** A city's own applications, latest change first. */
+const CITY_WHERE = `exists (select 1 from application_cities c where c.application_id = a.id and c.city_code = $1)`;
 const CITY_SQL = `
-select ${LIST_COLUMNS}, false as actor_authority_pending
+select ${LIST_COLUMNS}, (select count(*) from applications a where ${CITY_WHERE}) as total
   from applications a join organisations o on o.id = a.applicant_org_id
- where exists (select 1 from application_cities c where c.application_id = a.id and c.city_code = $1)
+ where ${CITY_WHERE.replace('$1', '$2')}
  order by a.updated_at desc, a.id desc
- limit $2 offset $3`;
-const CITY_COUNT_SQL = `select count(*)::int as n from applications a where exists (select 1 from application_cities c where c.application_id = a.id and c.city_code = $1)`;
+ limit $3 offset $4`;
+const CITY_COUNT_SQL = `select count(*) as n from applications a where ${CITY_WHERE}`;
 
 interface SessionRow {
   csrf_token: string;
@@ -85,33 +95,41 @@ function present(rows: Record<string, unknown>[]) {
   }));
 }
 
+const PAGE_SIZE = 20;
+const OFFSET = 0;
+
 /** Registers GET /sql/inbox and GET /sql/city (pageSize 20, page 1) on a bare Fastify instance. */
 export function registerSqlBaselines(app: FastifyInstance, pool: pg.Pool): void {
   const session = async (cookie: string | undefined): Promise<SessionRow | null> => {
     const token = cookieToken(cookie);
     if (!token) return null;
     const id = createHash('sha256').update(token).digest('hex');
-    const { rows } = await pool.query<SessionRow>(SESSION_SQL, [id]);
+    const { rows } = await pool.query<SessionRow>({ name: 'twin_session', text: SESSION_SQL, values: [id] });
     const row = rows[0];
     return row && row.active ? row : null;
+  };
+  /** The page with its total; the count alone only when the page is past the end (as the endpoint). */
+  const page = async (name: string, text: string, countText: string, filter: unknown[]) => {
+    const { rows } = await pool.query<Record<string, unknown>>({ name, text, values: [...filter, ...filter, PAGE_SIZE, OFFSET] });
+    const total = rows[0]
+      ? Number(rows[0].total)
+      : OFFSET > 0
+        ? Number((await pool.query<{ n: string }>({ name: `${name}_count`, text: countText, values: filter })).rows[0]?.n ?? 0)
+        : 0;
+    return { items: present(rows), total, page: 1, pageSize: PAGE_SIZE };
   };
 
   app.get('/sql/inbox', async (req, reply) => {
     const user = await session(req.headers.cookie);
     if (!user) return reply.status(401).send({ code: 'AUTH_REQUIRED' });
     if (user.role !== 'ministry_planning') return reply.status(403).send({ code: 'FORBIDDEN' });
-    const [items, total] = await Promise.all([pool.query(INBOX_SQL, [20, 0]), pool.query<{ n: number }>(INBOX_COUNT_SQL)]);
-    return { items: present(items.rows), total: total.rows[0]?.n ?? 0, page: 1, pageSize: 20 };
+    return page('twin_inbox', INBOX_SQL, INBOX_COUNT_SQL, ['forwarded']);
   });
 
   app.get('/sql/city', async (req, reply) => {
     const user = await session(req.headers.cookie);
     if (!user) return reply.status(401).send({ code: 'AUTH_REQUIRED' });
     if (user.role !== 'city_applicant') return reply.status(403).send({ code: 'FORBIDDEN' });
-    const [items, total] = await Promise.all([
-      pool.query(CITY_SQL, [user.division_code, 20, 0]),
-      pool.query<{ n: number }>(CITY_COUNT_SQL, [user.division_code]),
-    ]);
-    return { items: present(items.rows), total: total.rows[0]?.n ?? 0, page: 1, pageSize: 20 };
+    return page('twin_city', CITY_SQL, CITY_COUNT_SQL, [user.division_code]);
   });
 }

@@ -81,6 +81,11 @@ describe.each(dbKinds())('application list on %s', (kind) => {
     expect(first.ids.length).toBe(2);
     expect(second.ids.length).toBe(1);
     expect(new Set([...first.ids, ...second.ids]).size).toBe(3);
+    // Past the end no row carries the count, which is then asked alone.
+    const past = await list('hangzhou', '?pageSize=2&page=3');
+    expect(past.total).toBe(3);
+    expect(past.ids).toEqual([]);
+    expect((await list('huzhou', '?status=draft&page=2')).total).toBe(0);
   });
 
   it('a role without the list is refused with 403, and no session gets 401', async () => {
