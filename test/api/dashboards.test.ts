@@ -9,10 +9,10 @@
  * 403 (role, province), 422 (malformed filters).
  */
 import ExcelJS from 'exceljs';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rectificationCases, users } from '../../src/db/schema.js';
-import { reportReminderSweep } from '../../src/features/progress-reports/public.js';
+import { overdueReportsBefore, reportReminderSweep } from '../../src/features/progress-reports/public.js';
 import { manualClock } from '../../src/kernel/clock.js';
 import { PASSWORD, seedAccounts } from '../helpers/seed-accounts.js';
 import { seedPilot } from '../helpers/seed-pilots.js';
@@ -138,6 +138,22 @@ describe.each(dbKinds())('dashboards on %s', (kind) => {
     expect(d.pilots.find((p) => p.id === id.wh)).toMatchObject({ openRectifications: 1 });
     // The other central bodies see the same.
     expect((await get('zhuangbeisi')).totals).toEqual(d.totals);
+  });
+
+  it('reads the overdue reports through progress reports’ public.ts: one filter the (status, due date) index answers', async () => {
+    const db = t.database.db;
+    const rows = await overdueReportsBefore(db, '2019-02-15');
+    expect(rows.map((r) => r.reportId).sort()).toEqual(await overdueFromReports('guihuasi'));
+    // With sequential scans priced out the planner reads progress_reports through progress_reports_due_idx:
+    // the filter is one the index serves (no calendar is built, no report row outside the range is read).
+    const { sql: text, params } = overdueReportsBefore(db, '2019-02-15').toSQL();
+    const literal = text.replace(/\$(\d+)/g, (_, n: string) => `'${String(params[Number(n) - 1]).replace(/'/g, "''")}'`);
+    const plan = await db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      return (await tx.execute(sql.raw(`explain ${literal}`))) as unknown as { rows: Record<string, string>[] };
+    });
+    const lines = plan.rows.map((r) => Object.values(r)[0]).join('\n');
+    expect(lines, lines).toMatch(/progress_reports_due_idx[\s\S]*Index Cond: [^\n]*status[^\n]*due_date/);
   });
 
   it('drills down: the ministry narrows to 浙江, then by phase and region', async () => {

@@ -7,6 +7,7 @@
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/kernel/clock.js';
+import { publishedCase, publishedCasesOfPilot, searchPublishedCases } from '../../src/features/cases/public.js';
 import { PORTAL_CSS_PATH } from '../../src/features/portal/portal.css.js';
 import { caseIn, confirmReport, insertNotice, publishPage, seedPortalWorld, TARGETS, type PortalWorld } from '../helpers/portal-seed.js';
 import { dbKinds, makeTestApp, type TestApp } from '../helpers/test-app.js';
@@ -262,5 +263,32 @@ describe.each(dbKinds())('the public portal on %s', (kind) => {
     const c = (await get(`/portal/cases/${caseId}`)).body;
     expect(c).toContain('杭州市推进智能制造');
     expect(c).not.toContain(`/portal/pilots/${w.pilots.hangzhou}`);
+  });
+
+  it('reads the library as the public, with no actor: published cases only, and only their public fields', async () => {
+    // A case in review with the same words: the editors see it, the public read never does.
+    const inReview = await caseIn(w, 'hangzhou', w.pilots.hangzhou, 'under_review', { title: '杭州市智能制造评审稿', summary: '智能制造尚在评审。', body: '评审中的智能制造案例正文。' });
+    const editors = (await api('guihuasi', 'GET', `/cases?scope=review&q=${encodeURIComponent('智能制造')}`)).json().items as { id: string }[];
+    expect(editors.map((i) => i.id)).toContain(inReview);
+    const HIT_FIELDS = ['authorKind', 'authorName', 'cityTypes', 'id', 'industries', 'phraseMatch', 'pilotId', 'publishedAt', 'regions', 'snippet', 'status', 'summary', 'themes', 'title', 'titleSegments', 'updatedAt'];
+    const CASE_FIELDS = ['authorKind', 'authorName', 'body', 'cityTypes', 'evidence', 'id', 'industries', 'pilotId', 'publishedAt', 'regions', 'status', 'summary', 'themes', 'title', 'updatedAt'];
+    const db = t.database.db;
+    for (const q of [undefined, '智能制造', '智', '只能制造']) {
+      const found = await searchPublishedCases(db, { q, page: 1, pageSize: 50 });
+      expect(found.items.map((i) => i.id), String(q)).toEqual([caseId]);
+      expect(found.total).toBe(1);
+      // No abilities (nobody is acting), no version, reviewer's comment, authoring organisation, nomination or pilot name.
+      expect(Object.keys(found.items[0]!).sort()).toEqual(HIT_FIELDS);
+      expect(found.items[0]!.status).toBe('published');
+    }
+    expect((await searchPublishedCases(db, { q: '评审稿', page: 1, pageSize: 50 })).items).toEqual([]);
+    const one = await publishedCase(db, caseId);
+    expect(Object.keys(one!).sort()).toEqual(CASE_FIELDS);
+    expect(one).toMatchObject({ id: caseId, status: 'published', title: '杭州市推进智能制造', authorKind: 'city' });
+    expect(await publishedCase(db, inReview)).toBeNull();
+    expect((await publishedCasesOfPilot(db, w.pilots.hangzhou)).map((c) => c.id)).toEqual([caseId]);
+    // And the portal's pages agree.
+    expect((await get(`/portal/cases/${inReview}`)).statusCode).toBe(404);
+    expect((await get(`/portal/cases?q=${encodeURIComponent('评审稿')}`)).body).toContain('共 0 个案例');
   });
 });

@@ -128,7 +128,8 @@ function listScope(actor: Actor, scope: CaseScopeName): q.ListScope {
   return actor.role === 'city_applicant' ? { kind: 'city_author', divisionCode: actor.divisionCode } : { kind: 'ministry_author' };
 }
 
-function hitOf(actor: Actor, row: q.SearchRow, plan: SearchPlan): CaseHit {
+/** The title with its matches marked, and a window of the summary (or the body, when only it matches) around the first match. */
+export function highlightsOf(row: Pick<q.SearchRow, 'title' | 'summary' | 'body'>, plan: SearchPlan) {
   const source = row.summary.trim() !== '' ? row.summary : row.body;
   let segments = highlight(displayWords(source), plan);
   // When the summary has no match but the body does, show the body around its match.
@@ -136,17 +137,25 @@ function hitOf(actor: Actor, row: q.SearchRow, plan: SearchPlan): CaseHit {
     const body = highlight(displayWords(row.body), plan);
     if (body.some((s) => s.hit)) segments = body;
   }
+  return { titleSegments: highlight(displayWords(row.title), plan), snippet: snippet(segments) };
+}
+
+function hitOf(actor: Actor, row: q.SearchRow, plan: SearchPlan): CaseHit {
   return {
     ...common(actor, row),
     summary: row.summary,
-    titleSegments: highlight(displayWords(row.title), plan),
-    snippet: snippet(segments),
+    ...highlightsOf(row, plan),
     phraseMatch: row.phraseMatch,
   };
 }
 
-export async function searchLibrary(db: Tx, actor: Actor, params: SearchParams): Promise<SearchResult> {
-  const scope = listScope(actor, params.scope);
+/**
+ * The Chinese search over the cases of one list scope, with no actor: the query planned (all, words,
+ * one character, or the fuzzy fallback when no case has every word), one page of rows, the mode and
+ * the words. Who may search which scope is decided before (listScope); the public library calls it
+ * with the published scope only (cases.public-library.ts).
+ */
+export async function searchInScope(db: Tx, scope: q.ListScope, params: { q?: string | undefined; page: number; pageSize: number } & Partial<Record<CaseTagKind, string | undefined>>) {
   const filters = parseFilters(params);
   const normalized = normalizeText(params.q ?? '');
   const plan = planSearch(normalized, queryWords(normalized));
@@ -165,13 +174,18 @@ export async function searchLibrary(db: Tx, actor: Actor, params: SearchParams):
       found = await q.searchCases(db, { scope, filters, matcher: { kind: 'trigram', text: plan.text, threshold: FUZZY_THRESHOLD, phrase: plan.phrase }, ...page });
     }
   }
+  return { rows: found.rows, total: found.total, plan, mode, terms: plan.kind === 'all' ? [] : plan.terms };
+}
+
+export async function searchLibrary(db: Tx, actor: Actor, params: SearchParams): Promise<SearchResult> {
+  const found = await searchInScope(db, listScope(actor, params.scope), params);
   return {
-    items: found.rows.map((r) => hitOf(actor, r, plan)),
+    items: found.rows.map((r) => hitOf(actor, r, found.plan)),
     total: found.total,
     page: params.page,
     pageSize: params.pageSize,
-    mode,
-    terms: plan.kind === 'all' ? [] : plan.terms,
+    mode: found.mode,
+    terms: found.terms,
   };
 }
 

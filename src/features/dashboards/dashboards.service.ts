@@ -22,8 +22,12 @@ import { canSeeRectification } from '../../shared/permissions/rectification-scop
 import { canListReports } from '../../shared/permissions/report-scope.js';
 import { canSeeResources } from '../../shared/permissions/resource-scope.js';
 import type { Actor } from '../../shared/roles/roles.js';
+import { cityTypesOfApplications } from '../applications/public.js';
 import { attainmentSummariesInScope } from '../attainment/public.js';
-import { getProgrammes } from '../policy-resources/public.js';
+import { pilotsForCounting } from '../pilots/public.js';
+import { getProgrammes, resourceTotalsByPilotAndProgramme } from '../policy-resources/public.js';
+import { overdueReportsBefore } from '../progress-reports/public.js';
+import { openRectificationCases } from '../rectifications/public.js';
 import { dashboardSchema, type Dashboard, type DashboardQuery } from './dashboards.contract.js';
 import * as q from './dashboards.queries.js';
 
@@ -38,7 +42,7 @@ async function cityTypesByApplication(db: Tx, applicationIds: readonly string[])
   let cache = cityTypeCache.get(db);
   if (!cache) cityTypeCache.set(db, (cache = new Map()));
   const missing = applicationIds.filter((id) => !cache.has(id));
-  for (const r of await q.cityTypesOf(db, missing)) cache.set(r.applicationId, Array.isArray(r.cityTypes) ? r.cityTypes.filter((x): x is string => typeof x === 'string') : []);
+  for (const r of await cityTypesOfApplications(db, missing)) cache.set(r.applicationId, Array.isArray(r.cityTypes) ? r.cityTypes.filter((x): x is string => typeof x === 'string') : []);
   return cache;
 }
 
@@ -56,7 +60,7 @@ export async function dashboard(db: Tx, actor: Actor, query: DashboardQuery, now
   const today = chinaDate(now);
 
   // One after another: inside a transaction the handle is one connection.
-  const rows = (await q.dashboardPilots(db)).filter((p) => canSeeOnDashboard(actor, p));
+  const rows = (await pilotsForCounting(db)).filter((p) => canSeeOnDashboard(actor, p));
   const cityTypes = await cityTypesByApplication(db, rows.map((r) => r.applicationId));
   const summaries = new Map((can(actor.role, 'report.read') ? await attainmentSummariesInScope(db, actor) : []).map((s) => [s.pilotId, s]));
   const sections = {
@@ -64,9 +68,9 @@ export async function dashboard(db: Tx, actor: Actor, query: DashboardQuery, now
     rectifications: can(actor.role, 'rectification.read'),
     resources: can(actor.role, 'resource.read'),
   };
-  const overdue = sections.overdueReports ? (await q.overdueReports(db, today)).filter((r) => isReportOverdue({ due: r.dueDate }, r.status, today)) : [];
-  const cases = sections.rectifications ? await q.openCases(db) : [];
-  const resources = sections.resources ? await q.resourcesByPilotAndProgramme(db) : null;
+  const overdue = sections.overdueReports ? (await overdueReportsBefore(db, today)).filter((r) => isReportOverdue({ due: r.dueDate }, r.status, today)) : [];
+  const cases = sections.rectifications ? await openRectificationCases(db) : [];
+  const resources = sections.resources ? await resourceTotalsByPilotAndProgramme(db) : null;
   const programmes = sections.resources ? (await getProgrammes(db)).programmes : [];
 
   const byId = new Map(rows.map((r) => [r.id, r]));

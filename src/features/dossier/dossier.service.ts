@@ -29,10 +29,12 @@ import { applicationScope, getApplication, getIntake, listEvents, listProvincial
 import { renderApprovalReplyDocx, renderApprovalReplyPdf } from '../approvals/public.js';
 import { auditCsv, recordsOfObjects } from '../audit/public.js';
 import { reviewOverview } from '../ministry-review/public.js';
-import { approvalData, listPilotEvents, visiblePilot, type PilotRow } from '../pilots/public.js';
-import { reportsOfPilots, valuesOf } from '../progress-reports/public.js';
+import { attachmentFilesOf } from '../attachments/public.js';
+import { evaluationsOfPilot } from '../evaluations/public.js';
+import { approvalData, cycleFilesOf, listPilotEvents, pilotIdOfApplication, visiblePilot, type PilotRow } from '../pilots/public.js';
+import { reportsOfPilots, tasksOfReports, valuesOf } from '../progress-reports/public.js';
+import { rectificationCasesOfPilot } from '../rectifications/public.js';
 import { evaluationsDocument, historyCsv, planDocument, reportDocument, reviewRecordDocument, type HistoryRow } from './dossier.documents.js';
-import * as q from './dossier.queries.js';
 
 export interface DossierOptions {
   uploadDir: string;
@@ -58,7 +60,7 @@ export async function applicationDossier(db: Db, actor: SessionUser, id: string,
   enforce(decideApplicationDossier(actor, scoped.scope));
   const app = await getApplication(db, id);
   if (!app) throw new AppError('NOT_FOUND');
-  const pilotId = await q.pilotIdOfApplication(db, app.id);
+  const pilotId = await pilotIdOfApplication(db, app.id);
   const pilot = pilotId ? await visiblePilot(db, actor, pilotId).catch(() => null) : null;
   return build(db, actor, now, opts, { type: 'application', app, pilot });
 }
@@ -83,7 +85,7 @@ const DECISIONS = new Set(['approve', 'send_back', 'reject']);
 async function build(db: Db, actor: SessionUser, now: Date, opts: DossierOptions, s: Subject): Promise<BuiltDossier> {
   const max = opts.maxBytes ?? DOSSIER_MAX_BYTES;
   const { app, pilot } = s;
-  const [attachments, pilotFiles] = await Promise.all([q.attachmentsOf(db, app.id), pilot ? q.pilotFilesOf(db, pilot.id) : Promise.resolve([])]);
+  const [attachments, pilotFiles] = await Promise.all([attachmentFilesOf(db, app.id), pilot ? cycleFilesOf(db, pilot.id) : Promise.resolve([])]);
   // Refuse before reading a byte when the stored files alone are too many.
   if (dossierTooLarge([...attachments.map((a) => a.size), ...pilotFiles.map((f) => f.size)], max)) throw new AppError('DOSSIER_TOO_LARGE', { maxBytes: max });
 
@@ -128,7 +130,7 @@ async function build(db: Db, actor: SessionUser, now: Date, opts: DossierOptions
     const fileName = new Map(pilotFiles.map((f) => [f.id, f.filename]));
     // 05 Every progress report, with its evidence.
     const reports = await reportsOfPilots(db, [pilot.id]);
-    const tasks = await q.tasksOfReports(db, reports.map((r) => r.id));
+    const tasks = await tasksOfReports(db, reports.map((r) => r.id));
     for (const r of reports) {
       const values = await valuesOf(db, r.id);
       const doc = reportDocument({
@@ -143,7 +145,7 @@ async function build(db: Db, actor: SessionUser, now: Date, opts: DossierOptions
     auditIds.push(pilot.id, ...reports.map((r) => r.id));
 
     // 06 Evaluations and rectifications.
-    const [evaluations, rectifications] = await Promise.all([q.evaluationsOf(db, pilot.id), q.rectificationsOf(db, pilot.id)]);
+    const [evaluations, rectifications] = await Promise.all([evaluationsOfPilot(db, pilot.id), rectificationCasesOfPilot(db, pilot.id)]);
     const evaluationDoc = evaluationsDocument({
       pilotName: pilot.name,
       evaluations,

@@ -4,7 +4,7 @@
  * and the users a reminder goes to. The only Drizzle of this feature; the contract in force comes
  * from the pilots feature.
  */
-import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { sealRecords } from '../../kernel/record-integrity.js';
 import {
@@ -98,6 +98,12 @@ export async function valuesOf(db: Tx, reportId: string): Promise<ReportValueRow
 
 export async function tasksOf(db: Tx, reportId: string): Promise<ReportTaskRow[]> {
   return db.select().from(reportTasks).where(eq(reportTasks.reportId, reportId)).orderBy(asc(reportTasks.taskIndex));
+}
+
+/** The tasks of these reports, by report and task index (the dossier files them). */
+export async function tasksOfReports(db: Tx, reportIds: readonly string[]): Promise<ReportTaskRow[]> {
+  if (reportIds.length === 0) return [];
+  return db.select().from(reportTasks).where(inArray(reportTasks.reportId, [...reportIds])).orderBy(asc(reportTasks.reportId), asc(reportTasks.taskIndex));
 }
 
 /**
@@ -220,7 +226,7 @@ export async function evidenceFilesOf(db: Tx, pilotId: string, ids: readonly str
 /** The active users a pilot's report reminder goes to: its cities' users and their provinces' users. */
 export async function reportRecipients(db: Tx, cityCodes: readonly string[], authorityIds: readonly string[]) {
   const rows = await db
-    .select({ id: users.id, displayName: users.displayName, email: users.email, role: users.role, kind: organisations.kind, divisionCode: organisations.divisionCode, authorityId: organisations.authorityId })
+    .select({ id: users.id, displayName: users.displayName, role: users.role, kind: organisations.kind, divisionCode: organisations.divisionCode, authorityId: organisations.authorityId })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(and(eq(users.active, true), inArray(users.role, ['city_applicant', 'provincial_authority'])))
@@ -232,4 +238,33 @@ export async function reportRecipients(db: Tx, cityCodes: readonly string[], aut
 
 export async function setDueDate(db: Tx, reportId: string, dueDate: string): Promise<void> {
   await db.update(progressReports).set({ dueDate, updatedAt: sql`now()` }).where(eq(progressReports.id, reportId));
+}
+
+// ---- for the dashboards (through public.ts) ---------------------------------------------------------
+
+/**
+ * The reports not delivered (draft or returned) whose due date lies before `today`, of pilots that
+ * still owe reports (not cancelled, not completed): the overdue flag, read straight from the rows the
+ * daily reminder sweep has created. One range scan of progress_reports_due_idx (status, due_date) —
+ * unlike the "what is due" list, which builds every pilot's calendar on each call. The query itself is
+ * returned (await it for the rows), so its plan can be explained.
+ */
+export function overdueReportsBefore(db: Tx, today: string) {
+  return db
+    .select({ reportId: progressReports.id, pilotId: progressReports.pilotId, period: progressReports.period, dueDate: progressReports.dueDate, status: progressReports.status })
+    .from(progressReports)
+    .innerJoin(pilots, eq(pilots.id, progressReports.pilotId))
+    .where(and(inArray(progressReports.status, ['draft', 'returned']), lt(progressReports.dueDate, today), notInArray(pilots.state, ['cancelled', 'completed'])))
+    .orderBy(asc(progressReports.dueDate), asc(progressReports.id));
+}
+export type OverdueReportRow = Awaited<ReturnType<typeof overdueReportsBefore>>[number];
+
+/**
+ * A stamp of every report's status, version and due date (hashed), as one SQL expression a caller
+ * puts into its own select: what the overdue list and, through the confirmed reports, attainment
+ * depend on. One scan of a small table.
+ */
+export function reportsStampSql(): SQL {
+  return sql`(select md5(coalesce(string_agg(concat_ws('|', ${progressReports.id}, ${progressReports.status}, ${progressReports.version}, ${progressReports.dueDate}), ',' order by ${progressReports.id}), ''))
+       from ${progressReports})`;
 }

@@ -44,6 +44,8 @@ export const DEFAULT_CRON = {
   reviewReminders: '*/5 * * * *',
   /** Progress-report reminders and overdue flags go by calendar day: hourly. */
   reportReminders: '15 * * * *',
+  /** Action items' reminders and overdue notices (the events feature's sweep) go by calendar day: hourly. */
+  eventActionReminders: '20 * * * *',
   /** Hand due e-mails to the sender every minute (a sweep that queued e-mails also asks at once). */
   outbox: '* * * * *',
 } as const;
