@@ -1,8 +1,9 @@
 /**
  * Events and action items through the real UI in Chromium: the planning department plans the yearly
  * meeting, adds an agenda item, opens the event page and assigns an action item to 杭州; 杭州 finds it
- * on its "my action items" page and closes it with a closing note; the ministry sees it closed. Every
- * page passes axe-core (no serious or critical WCAG 2.1 AA violation).
+ * on its "my action items" page and closes it with a closing note; the ministry sees it closed. The
+ * list's filters (kind, year) live in the URL: a filtered list survives a reload and opens again from
+ * its address. Every page passes axe-core (no serious or critical WCAG 2.1 AA violation).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { manualClock } from '../../src/kernel/clock.js';
 import { PASSWORD } from '../helpers/seed-accounts.js';
 import { seedPilot } from '../helpers/seed-pilots.js';
 import { login } from '../helpers/test-app.js';
-import { browserAvailable, SCREENSHOT_DIR, signIn, startBrowserEnv, waitText, waitVisible, type BrowserEnv } from './browser-harness.js';
+import { browserAvailable, SCREENSHOT_DIR, signIn, startBrowserEnv, until, waitText, waitVisible, type BrowserEnv } from './browser-harness.js';
 
 const available = browserAvailable();
 const AXE = readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -133,5 +134,55 @@ describe.skipIf(!available)('browser: the ministry plans an event and assigns an
     await waitText(page.locator('[data-testid^="item-detail-"]'), '已印发');
     await waitVisible(row.getByRole('button', { name: '重新打开' }));
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('keeps the list’s filters in the URL: a filtered list survives a reload and opens again from its address', async () => {
+    const TRAINING = '2025年智能制造培训研讨班';
+    const ministry = await login(env.t.app, 'guihuasi', PASSWORD);
+    const made = await ministry.request('POST', '/api/v1/events', {
+      kind: 'training',
+      title: TRAINING,
+      startsOn: '2025-11-04',
+      endsOn: '2025-11-06',
+      place: '武汉',
+      hostOrganisation: '工业和信息化部规划司',
+      national: true,
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const { page } = await env.newPage();
+    await signIn(page, env.baseUrl, 'guihuasi', PASSWORD);
+    await page.goto(`${env.baseUrl}/events`);
+    await waitVisible(page.getByTestId(`event-row-${TRAINING}`));
+    await waitVisible(page.getByTestId(`event-row-${TITLE}`));
+    const search = () => Object.fromEntries(new URL(page.url()).searchParams);
+
+    // Picking a kind puts it into the address; the list follows.
+    await pick(page, 'events-kind-filter', '年度会议');
+    await until('the kind in the URL', async () => search().kind === 'annual_meeting');
+    await waitVisible(page.getByTestId(`event-row-${TITLE}`));
+    await until('the training filtered out', async () => (await page.getByTestId(`event-row-${TRAINING}`).count()) === 0);
+    await pick(page, 'events-year-filter', '2026');
+    await until('the year in the URL', async () => search().year === '2026');
+    expect(search()).toEqual({ kind: 'annual_meeting', year: '2026' });
+
+    // A reload keeps the filters and the filtered list.
+    await page.reload();
+    await page.getByTestId('events').waitFor();
+    await waitText(page.getByTestId('events-kind-filter'), '年度会议');
+    await waitText(page.getByTestId('events-year-filter'), '2026');
+    await waitVisible(page.getByTestId(`event-row-${TITLE}`));
+    expect(await page.getByTestId(`event-row-${TRAINING}`).count()).toBe(0);
+
+    // A bookmarked address opens the list filtered; a filter set back to "all" leaves the address.
+    const other = (await env.newPage()).page;
+    await signIn(other, env.baseUrl, 'guihuasi', PASSWORD);
+    await other.goto(`${env.baseUrl}/events?kind=training&year=2025`);
+    await waitText(other.getByTestId('events-kind-filter'), '培训研讨班');
+    await waitVisible(other.getByTestId(`event-row-${TRAINING}`));
+    expect(await other.getByTestId(`event-row-${TITLE}`).count()).toBe(0);
+    await pick(other, 'events-kind-filter', '全部');
+    await until('the kind gone from the URL', async () => new URL(other.url()).searchParams.get('kind') === null);
+    expect(Object.fromEntries(new URL(other.url()).searchParams)).toEqual({ year: '2025' });
+    expect(await seriousViolations(other)).toEqual([]);
   });
 });

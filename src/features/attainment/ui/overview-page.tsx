@@ -13,6 +13,7 @@ import { useMemo, useState, type HTMLAttributes } from 'react';
 import { ATTAINMENT_STATUSES, type AttainmentStatus } from '../../../shared/monitoring/attainment';
 import { PILOT_STATE_LABELS, PILOT_STATES, type PilotState } from '../../../shared/monitoring/pilot-lifecycle';
 import { DIMENSION_LABELS, TARGET_DIMENSIONS, type TargetDimension } from '../../../shared/plan/plan-schema';
+import { DistributionTable } from '../../../web-kit/distribution-table';
 import { QueryError } from '../../../web-kit/query';
 import { PageLoading } from '../../../web-kit/page-loading';
 import { DemoTag } from '../../../web-kit/status-tag';
@@ -69,31 +70,17 @@ function DistributionChart({ data, filters }: { data: Overview; filters: Overvie
         <div ref={chart.ref} className="att-chart" role="img" aria-label={description} data-testid="ov-chart" data-ready={chart.ready ? 'true' : 'false'} />
         {!chart.ready && <div className="att-chart-loading muted">{t('att.chartLoading')}</div>}
       </div>
-      <table className="doc-table att-chart-data" data-testid="ov-chart-data">
-        <caption className="att-caption">{t('att.chartData')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('att.dimension')}</th>
-            {ATTAINMENT_STATUSES.map((s) => (
-              <th scope="col" key={s} className="num">
-                {status[s]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key} data-testid={`ov-dist-${r.key}`}>
-              <th scope="row">{r.label}</th>
-              {ATTAINMENT_STATUSES.map((s) => (
-                <td key={s} className="num">
-                  {r.counts[s]}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DistributionTable
+        rows={rows}
+        columns={ATTAINMENT_STATUSES}
+        columnLabels={status}
+        rowHeader={t('att.dimension')}
+        caption={t('att.chartData')}
+        testId="ov-chart-data"
+        rowTestId={(key) => `ov-dist-${key}`}
+        className="doc-table att-chart-data"
+        captionClassName="att-caption"
+      />
     </section>
   );
 }

@@ -19,6 +19,7 @@ import { CITY_TYPE_LABELS, CITY_TYPES, type CityType } from '../../../shared/pla
 import { DIMENSION_LABELS, TARGET_DIMENSIONS } from '../../../shared/plan/plan-schema';
 import { TILE_GRID_NOTICE } from '../../../shared/reference/province-tiles';
 import { REGION_LABELS, REGIONS, type Region } from '../../../shared/reference/regions';
+import { DistributionTable } from '../../../web-kit/distribution-table';
 import { PageLoading } from '../../../web-kit/page-loading';
 import { QueryError } from '../../../web-kit/query';
 import { DemoTag } from '../../../web-kit/status-tag';
@@ -312,31 +313,17 @@ function AttainmentPanel({ data, query }: { data: Dashboard; query: DashboardQue
         </p>
       }
     >
-      <table className="doc-table dash-data" data-testid="dash-attainment-table">
-        <caption className="dash-caption">{t('dash.chartData')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('dash.att.dimension')}</th>
-            {ATTAINMENT_STATUSES.map((s) => (
-              <th scope="col" key={s} className="num">
-                {status[s]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key} data-testid={`dash-att-${r.key}`}>
-              <th scope="row">{r.label}</th>
-              {ATTAINMENT_STATUSES.map((s) => (
-                <td key={s} className="num">
-                  {r.counts[s]}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DistributionTable
+        rows={rows}
+        columns={ATTAINMENT_STATUSES}
+        columnLabels={status}
+        rowHeader={t('dash.att.dimension')}
+        caption={t('dash.chartData')}
+        testId="dash-attainment-table"
+        rowTestId={(key) => `dash-att-${key}`}
+        className="doc-table dash-data"
+        captionClassName="dash-caption"
+      />
     </ChartPanel>
   );
 }

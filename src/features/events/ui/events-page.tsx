@@ -1,7 +1,9 @@
 /**
  * 活动与会议 (/events): the events in the user's scope — the national ones, those concerning the
  * user's province or pilot, and those where the user's organisation takes part or owns an item —
- * filtered by kind and year. The planning department creates events here.
+ * filtered by kind and year. The filters live in the URL's search (events-search.ts, read by the
+ * router), so a filtered list can be bookmarked and survives a reload. The planning department
+ * creates events here.
  */
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
@@ -14,6 +16,7 @@ import { DemoTag } from '../../../web-kit/status-tag';
 import { useMe } from '../../auth/ui/public';
 import type { EventSummary } from '../events.contract';
 import { EventFormModal } from './event-form';
+import type { EventsSearch } from './events-search';
 import { eventQueries } from './events-queries';
 import { useI18n } from './i18n';
 
@@ -32,13 +35,17 @@ export function datesText(startsOn: string, endsOn: string) {
   return startsOn === endsOn ? startsOn : `${startsOn} ~ ${endsOn}`;
 }
 
-export default function EventsPage() {
+interface Props {
+  search: EventsSearch;
+  onSearch: (patch: Partial<EventsSearch>) => void;
+}
+
+export default function EventsPage({ search, onSearch }: Props) {
   const { t, l } = useI18n();
   const me = useMe();
   const navigate = useNavigate();
   const allowed = me.permissions.includes('event.read');
-  const [kind, setKind] = useState<EventKind | undefined>(undefined);
-  const [year, setYear] = useState<number | undefined>(undefined);
+  const { kind, year } = search;
   const [creating, setCreating] = useState(false);
   const list = useQuery({ ...eventQueries.list({ kind, year }), enabled: allowed });
   if (!allowed) return <Result status="403" title={t('ev.noAccess')} />;
@@ -88,7 +95,7 @@ export default function EventsPage() {
             aria-label={t('ev.kind')}
             style={{ width: 200 }}
             value={kind ?? 'all'}
-            onChange={(v) => setKind(v === 'all' ? undefined : v)}
+            onChange={(v) => onSearch({ kind: v === 'all' ? undefined : v })}
             options={[{ value: 'all', label: t('ev.allKinds') }, ...EVENT_KINDS.map((k) => ({ value: k, label: l(EVENT_KIND_LABELS[k]) }))]}
             data-testid="events-kind-filter"
           />
@@ -96,7 +103,7 @@ export default function EventsPage() {
             aria-label={t('ev.year')}
             style={{ width: 140 }}
             value={year ?? 'all'}
-            onChange={(v) => setYear(v === 'all' ? undefined : v)}
+            onChange={(v) => onSearch({ year: v === 'all' ? undefined : v })}
             options={[{ value: 'all', label: t('ev.allYears') }, ...(list.data?.years ?? (year ? [year] : [])).map((y) => ({ value: y, label: String(y) }))]}
             data-testid="events-year-filter"
           />
