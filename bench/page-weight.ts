@@ -44,6 +44,8 @@ async function measure(page: Page, url: string, ready: string) {
   });
   await page.goto(url);
   await page.getByTestId(ready).first().waitFor({ timeout: 20_000 });
+  // Until the page is drawn: no loading spinner left (a lazy page or its data) and the network quiet.
+  await page.waitForFunction(() => !document.querySelector('.page-loading'), undefined, { timeout: 20_000 });
   await page.waitForLoadState('networkidle');
   await Promise.all(pending);
   let raw = 0;

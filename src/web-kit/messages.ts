@@ -68,4 +68,6 @@ export const messages = defineMessages({
   'qualifier.short.strive': { zh: '力争', en: 'strive' },
   'qualifier.strive': { zh: '力争', en: 'Strive for' },
   'common.retry': { zh: '重试', en: 'Retry' },
+  'common.loading': { zh: '正在加载…', en: 'Loading…' },
+  'common.language': { zh: '界面语言', en: 'Language' },
 });

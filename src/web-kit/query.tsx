@@ -1,33 +1,16 @@
 /** The loading and error states every page shares, for its queries. */
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Alert, Button, Result } from 'antd';
-import type { ReactNode } from 'react';
-import { ApiError } from './api-client';
-import { useI18n } from './i18n';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { PageLoading } from './page-loading';
-import { isClientError } from './query-client';
+
+const QueryErrorView = lazy(() => import('./query-error'));
 
 /** The error of a failed query, in the current language, with a retry where retrying can help. */
-export function QueryError({ error, onRetry, notFoundTitle }: { error: unknown; onRetry?: () => void; notFoundTitle?: string }) {
-  const { msg, t } = useI18n();
-  if (error instanceof ApiError && error.status === 404) {
-    return <Result status="404" title={notFoundTitle ?? msg(error.localized)} />;
-  }
-  const text = error instanceof ApiError ? msg(error.localized) : String(error);
+export function QueryError(props: { error: unknown; onRetry?: () => void; notFoundTitle?: string }) {
   return (
-    <Alert
-      type="error"
-      showIcon
-      title={text}
-      data-testid="query-error"
-      action={
-        onRetry && !isClientError(error) ? (
-          <Button size="small" onClick={onRetry}>
-            {t('common.retry')}
-          </Button>
-        ) : undefined
-      }
-    />
+    <Suspense fallback={null}>
+      <QueryErrorView {...props} />
+    </Suspense>
   );
 }
 

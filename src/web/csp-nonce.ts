@@ -10,23 +10,15 @@
  * the page by anyone else still cannot style anything, which is what the policy is for.
  *
  * The policy allows no eval either: zod 4 would probe for it (`new Function('')`, reported as a violation)
- * to compile its object parsers; it is told not to (`jitless`, zod's `z.config`), without loading zod on
- * pages that do not need it — zod keeps that configuration on `globalThis.__zod_globalConfig`.
+ * when it builds an object schema; src/web/public/zod-jitless.js, a classic script that runs before any
+ * module of the app, tells it not to (`jitless`), without loading zod on pages that do not need it.
  */
-const PLACEHOLDER = '__CSP_NONCE__';
+import { cspNonce } from '../web-kit/csp-nonce';
 
-export function cspNonce(): string | undefined {
-  // The browser hides the attribute from the DOM once parsed; the property keeps the value.
-  const nonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce;
-  return nonce && nonce !== PLACEHOLDER ? nonce : undefined;
-}
-
-/** Gives the nonce to every <style> element created from now on; returns ConfigProvider's `csp`. */
-export function applyCspNonce(): { nonce: string } | undefined {
+/** Gives the nonce to every <style> element created from now on (ConfigProvider's `csp`: src/web-kit/antd-root.tsx). */
+export function applyCspNonce(): void {
   const nonce = cspNonce();
-  if (!nonce) return undefined;
-  const g = globalThis as { __zod_globalConfig?: Record<string, unknown> };
-  g.__zod_globalConfig = Object.assign(g.__zod_globalConfig ?? {}, { jitless: true });
+  if (!nonce) return;
   const create = document.createElement.bind(document) as (tag: string, options?: ElementCreationOptions) => HTMLElement;
   document.createElement = ((tag: string, options?: ElementCreationOptions) => {
     const el = create(tag, options);
@@ -41,5 +33,4 @@ export function applyCspNonce(): { nonce: string } | undefined {
     }
     setAttribute.call(this, name, value);
   };
-  return { nonce };
 }

@@ -18,22 +18,41 @@ import { parseAdminSearch, type AdminSearch } from '../features/accounts/ui/admi
 import { parseAuditSearch, type AuditSearch } from '../features/audit/ui/audit-search';
 import { parseLibrarySearch, type LibrarySearch } from '../features/cases/ui/library-search';
 import { parseDashboardSearch, type DashboardSearch } from '../features/dashboards/ui/public';
-import { DossierButton } from '../features/dossier/ui/public';
 import { parseWorkQueueSearch, type WorkQueueSearch } from '../features/applications/ui/work-queue-search';
-import { useSession } from '../features/auth/ui/public';
+import { useSession } from '../features/auth/ui/session';
 import { parseExpertsSearch, type ExpertsSearch } from '../features/experts/ui/experts-search';
+import { parseEventsSearch, type EventsSearch } from '../features/events/ui/events-search';
 import { parseProvinceSearch, type ProvinceSearch } from '../features/provincial-work/ui/province-search';
 import { PageLoading } from '../web-kit/page-loading';
 
+/**
+ * A page drawn with Ant Design outside the shell, loaded together with Ant Design's configuration
+ * (src/web-kit/antd-root.tsx) and shown inside it. The shell brings that configuration itself.
+ */
+function lazyInAntd<P extends object>(load: () => Promise<{ default: ComponentType<P> }>) {
+  return lazy(async () => {
+    const [page, root] = await Promise.all([load(), import('../web-kit/antd-root')]);
+    const Page = page.default;
+    const AntdRoot = root.default;
+    return {
+      default: (props: P) => (
+        <AntdRoot>
+          <Page {...props} />
+        </AntdRoot>
+      ),
+    };
+  });
+}
+
 // The shell and the not-found page load with the first signed-in page, not with the sign-in page.
 const AppShell = lazy(() => import('./shell').then((m) => ({ default: m.AppShell })));
-const NotFound = lazy(() => import('./not-found'));
+const NotFound = lazyInAntd(() => import('./not-found'));
 const LoginPage = lazy(() => import('../features/auth/ui/login-page'));
 const SecurityPage = lazy(() => import('../features/auth/ui/security-page'));
 const WorkQueuePage = lazy(() => import('../features/applications/ui/work-queue-page'));
 const ApplicationDetailPage = lazy(() => import('./application-detail-page'));
 const PlanEditorPage = lazy(() => import('../features/applications/ui/editor/plan-editor-page'));
-const PrintPage = lazy(() => import('../features/applications/ui/print-page'));
+const PrintPage = lazyInAntd(() => import('../features/applications/ui/print-page'));
 const VersionPage = lazy(() => import('../features/applications/ui/version-page'));
 const AdminPage = lazy(() => import('../features/accounts/ui/admin-page'));
 const AuditPage = lazy(() => import('../features/audit/ui/audit-page'));
@@ -73,6 +92,7 @@ const EventPage = lazy(() => import('../features/events/ui/event-page'));
 const ActionsPage = lazy(() => import('../features/events/ui/actions-page'));
 const DashboardPage = lazy(() => import('../features/dashboards/ui/dashboard-page'));
 const PortalPublishingPage = lazy(() => import('../features/portal/ui/publishing-page'));
+const DossierButton = lazy(() => import('../features/dossier/ui/public').then((m) => ({ default: m.DossierButton })));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
@@ -277,7 +297,11 @@ pilotRoute.update({
             <AttainmentTab pilotId={pilot.id} />
           </Suspense>
         )}
-        downloads={({ pilot }) => <DossierButton kind="pilot" id={pilot.id} />}
+        downloads={({ pilot }) => (
+          <Suspense fallback={null}>
+            <DossierButton kind="pilot" id={pilot.id} />
+          </Suspense>
+        )}
       />
     );
   },
@@ -334,7 +358,14 @@ caseRoute.update({ component: withParams(caseRoute, CasePage, 'id') });
 const caseEditRoute = createRoute({ getParentRoute: () => shellRoute, path: '/cases/$id/edit' });
 caseEditRoute.update({ component: withParams(caseEditRoute, CaseEditPage, 'id') });
 // Events 活动 and action items 督办事项 (issue 10).
-const eventsRoute = createRoute({ getParentRoute: () => shellRoute, path: '/events', component: () => <EventsPage /> });
+const eventsRoute = createRoute({
+  getParentRoute: () => shellRoute,
+  path: '/events',
+  validateSearch: parseEventsSearch,
+  component: function EventsRoute() {
+    return <EventsPage search={eventsRoute.useSearch()} onSearch={useSearchUpdater<EventsSearch>()} />;
+  },
+});
 const eventRoute = createRoute({ getParentRoute: () => shellRoute, path: '/events/$id' });
 eventRoute.update({ component: withParams(eventRoute, EventPage, 'id') });
 const actionsRoute = createRoute({ getParentRoute: () => shellRoute, path: '/actions', component: () => <ActionsPage /> });

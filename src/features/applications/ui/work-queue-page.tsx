@@ -5,11 +5,12 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { Button, Input, Result, Select, Space, Table, Tabs, Tooltip, type TableColumnsType, type ButtonProps } from 'antd';
+import { Button, Input, Result, Space, Table, Tabs, Tooltip, type TableColumnsType, type ButtonProps } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { APPLICATION_STATES, STATE_LABELS, type ApplicationState } from '../../../shared/lifecycle/application-lifecycle';
 import type { Role } from '../../../shared/roles/roles';
 import { formatDateTime } from '../../../web-kit/format';
+import { LazySelect as Select } from '../../../web-kit/lazy-antd';
 import { QueryError } from '../../../web-kit/query';
 import { DemoTag, StatusTag } from '../../../web-kit/status-tag';
 import { useMe } from '../../auth/ui/public';

@@ -1,17 +1,18 @@
 /**
  * Sign-in: the platform's name, user name and password, and the refusal reasons spelled out.
- * A plain form with Ant Design's inputs (not its Form, whose field store and validator the first page of
- * every visit would otherwise download): the three fields need only "required".
+ * The first page of every visit, so it is drawn with the browser's own controls and a small style sheet
+ * (login-page.css), not with Ant Design: its first visit downloads neither the component library nor its
+ * theme. The fields are labelled, say what is missing next to themselves (aria-invalid, aria-describedby)
+ * and keep the focus order of the page.
  */
-import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Segmented, Tag, type InputRef } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import { authApi } from './auth-api';
 import { ApiError, errorText } from '../../../web-kit/api-client';
 import { useI18n } from './i18n';
-import { type Locale } from '../../../web-kit/i18n';
+import { LocaleSwitch } from '../../../web-kit/locale-switch';
 import { useSession } from './session';
+import './login-page.css';
 
 interface Values {
   username: string;
@@ -38,7 +39,37 @@ function useDemoCode(enabled: boolean) {
 
 type Field = keyof Values;
 
-/** A labelled field in the layout of Ant Design's vertical form, with its message under it. */
+/** The small line drawings in front of the fields (decorative). */
+const ICONS = {
+  user: (
+    <>
+      <circle cx="8" cy="5" r="3" />
+      <path d="M2.5 14.5c0-3 2.5-5 5.5-5s5.5 2 5.5 5" />
+    </>
+  ),
+  lock: (
+    <>
+      <rect x="3" y="7" width="10" height="7.5" rx="1" />
+      <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" />
+    </>
+  ),
+  code: (
+    <>
+      <path d="M8 1.5l5.5 2v4c0 3.5-2.5 6-5.5 7-3-1-5.5-3.5-5.5-7v-4z" />
+      <path d="M5.5 8l2 2 3-3.5" />
+    </>
+  ),
+};
+
+function FieldIcon({ name }: { name: keyof typeof ICONS }) {
+  return (
+    <svg className="login-input-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden focusable="false">
+      {ICONS[name]}
+    </svg>
+  );
+}
+
+/** A labelled field, with its message under it. */
 function LoginField({ id, label, error, extra, hidden, children }: { id: string; label: string; error?: string; extra?: string; hidden?: boolean; children: ReactNode }) {
   return (
     <div className={`login-field${error ? ' login-field-error' : ''}`} hidden={hidden}>
@@ -60,19 +91,35 @@ function LoginField({ id, label, error, extra, hidden, children }: { id: string;
   );
 }
 
+/** A notice above the form: the demo instance, a timed-out session, a refusal (an alert). */
+function Notice({ kind, title, text, testId, code }: { kind: 'info' | 'warning' | 'error'; title: string; text?: string; testId: string; code?: string }) {
+  return (
+    <div className={`login-notice login-notice-${kind}`} role={kind === 'info' ? undefined : 'alert'} data-testid={testId} data-code={code}>
+      <span className="login-notice-mark" aria-hidden>
+        {kind === 'info' ? 'i' : '!'}
+      </span>
+      <div>
+        <div className="login-notice-title">{title}</div>
+        {text && <div className="login-notice-text">{text}</div>}
+      </div>
+    </div>
+  );
+}
+
 export default function LoginPage() {
-  const { t, locale, setLocale } = useI18n();
+  const { t, locale } = useI18n();
   const { login, state } = useSession();
   const [error, setError] = useState<{ code: string; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   // After the password, the second factor: the same form asks for the code.
   const [needCode, setNeedCode] = useState(false);
+  const [showPassword, setShowPassword] = useState(false);
   const demoCode = useDemoCode(needCode);
   const expired = state.status === 'signed-out' && state.reason === 'session-expired';
   const [values, setValues] = useState<Values>({ username: '', password: '', code: '' });
   const [missing, setMissing] = useState<Partial<Record<Field, boolean>>>({});
-  const refs = { username: useRef<InputRef>(null), password: useRef<InputRef>(null), code: useRef<InputRef>(null) };
-  const set = (field: Field) => (e: { target: { value: string } }) => {
+  const refs = { username: useRef<HTMLInputElement>(null), password: useRef<HTMLInputElement>(null), code: useRef<HTMLInputElement>(null) };
+  const set = (field: Field) => (e: ChangeEvent<HTMLInputElement>) => {
     const value = e.target.value;
     setValues((v) => ({ ...v, [field]: value }));
     if (value.trim()) setMissing((m) => ({ ...m, [field]: false }));
@@ -81,7 +128,6 @@ export default function LoginPage() {
   const invalid = (field: Field, describedBy?: string) => ({
     'aria-invalid': missing[field] ? true : undefined,
     'aria-describedby': missing[field] ? `login-${field}-error` : describedBy,
-    status: missing[field] ? ('error' as const) : undefined,
   });
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
@@ -114,6 +160,8 @@ export default function LoginPage() {
     }
   };
 
+  const inputClass = (field: Field) => `login-input${missing[field] ? ' login-input-error' : ''}${busy ? ' login-input-disabled' : ''}`;
+
   return (
     <div className="login-page">
       <div className="login-banner">
@@ -130,88 +178,88 @@ export default function LoginPage() {
       <div className="login-card">
         <div className="login-card-head">
           <h2>{t('login.heading')}</h2>
-          <Segmented<Locale>
-            size="small"
-            value={locale}
-            onChange={setLocale}
-            options={[
-              { label: '中文', value: 'zh-CN' },
-              { label: 'English', value: 'en-US' },
-            ]}
-            data-testid="locale-switch"
-          />
+          <LocaleSwitch />
         </div>
-        <Alert type="info" showIcon className="login-demo" title={t('login.demoTitle')} description={t('login.demoText')} data-testid="demo-notice" />
-        {expired && !error && <Alert type="warning" showIcon className="login-error" title={t('login.sessionExpired')} data-testid="session-expired" />}
-        {error && (
-          <Alert
-            type={error.code === 'LOGIN_FAILED' ? 'error' : 'warning'}
-            showIcon
-            className="login-error"
-            title={error.text}
-            data-testid="login-error"
-            data-code={error.code}
-          />
-        )}
+        <Notice kind="info" title={t('login.demoTitle')} text={t('login.demoText')} testId="demo-notice" />
+        {expired && !error && <Notice kind="warning" title={t('login.sessionExpired')} testId="session-expired" />}
+        {error && <Notice kind={error.code === 'LOGIN_FAILED' ? 'error' : 'warning'} title={error.text} testId="login-error" code={error.code} />}
         <form className="login-form" noValidate onSubmit={onSubmit} aria-busy={busy}>
           <LoginField id="login-username" label={t('login.username')} error={missing.username ? required.username : undefined}>
-            <Input
-              id="login-username"
-              ref={refs.username}
-              value={values.username}
-              onChange={set('username')}
-              prefix={<UserOutlined />}
-              autoComplete="username"
-              autoFocus
-              disabled={busy}
-              data-testid="login-username"
-              {...invalid('username')}
-            />
+            <span className={inputClass('username')}>
+              <FieldIcon name="user" />
+              <input
+                id="login-username"
+                ref={refs.username}
+                value={values.username}
+                onChange={set('username')}
+                autoComplete="username"
+                autoFocus
+                readOnly={busy}
+                data-testid="login-username"
+                {...invalid('username')}
+              />
+            </span>
           </LoginField>
           <LoginField id="login-password" label={t('login.password')} error={missing.password && !needCode ? required.password : undefined} hidden={needCode}>
-            <Input.Password
-              id="login-password"
-              ref={refs.password}
-              value={values.password}
-              onChange={set('password')}
-              prefix={<LockOutlined />}
-              autoComplete="current-password"
-              disabled={busy}
-              data-testid="login-password"
-              {...invalid('password')}
-            />
+            <span className={inputClass('password')}>
+              <FieldIcon name="lock" />
+              <input
+                id="login-password"
+                ref={refs.password}
+                type={showPassword ? 'text' : 'password'}
+                value={values.password}
+                onChange={set('password')}
+                autoComplete="current-password"
+                readOnly={busy}
+                data-testid="login-password"
+                {...invalid('password')}
+              />
+              <button
+                type="button"
+                className="login-reveal"
+                aria-pressed={showPassword}
+                aria-controls="login-password"
+                onClick={() => setShowPassword((s) => !s)}
+                data-testid="login-password-reveal"
+              >
+                {t('login.showPassword')}
+              </button>
+            </span>
           </LoginField>
           {needCode && (
             <LoginField id="login-code" label={t('login.code')} extra={t('login.codeHint')} error={missing.code ? required.code : undefined}>
-              <Input
-                id="login-code"
-                ref={refs.code}
-                value={values.code}
-                onChange={set('code')}
-                prefix={<SafetyOutlined />}
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                autoFocus
-                maxLength={20}
-                disabled={busy}
-                data-testid="login-code"
-                {...invalid('code', 'login-code-extra')}
-              />
+              <span className={inputClass('code')}>
+                <FieldIcon name="code" />
+                <input
+                  id="login-code"
+                  ref={refs.code}
+                  value={values.code}
+                  onChange={set('code')}
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  autoFocus
+                  maxLength={20}
+                  readOnly={busy}
+                  data-testid="login-code"
+                  {...invalid('code', 'login-code-extra')}
+                />
+              </span>
             </LoginField>
           )}
           {needCode && demoCode.data && (
             <p className="login-demo-code" data-testid="demo-code">
-              <Tag color="orange">{t('login.demoTag')}</Tag>
+              <span className="login-tag">{t('login.demoTag')}</span>
               {t('login.demoCode', { code: demoCode.data.code, s: demoCode.data.secondsLeft })}
             </p>
           )}
-          <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="btn-login">
+          <button type="submit" className="login-submit" aria-disabled={busy || undefined} data-testid="btn-login">
+            {busy && <span className="login-busy" aria-hidden />}
             {t('login.submit')}
-          </Button>
+          </button>
           {needCode && (
-            <Button
-              type="link"
-              block
+            <button
+              type="button"
+              className="login-back"
               onClick={() => {
                 setNeedCode(false);
                 setMissing({});
@@ -219,7 +267,7 @@ export default function LoginPage() {
               data-testid="btn-login-back"
             >
               {t('login.back')}
-            </Button>
+            </button>
           )}
         </form>
         <p className="login-foot">{t('login.foot')}</p>

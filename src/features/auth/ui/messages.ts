@@ -25,6 +25,7 @@ export const messages = defineMessages({
   'login.demoTag': { zh: '演示数据', en: 'Demo data' },
   'login.sessionExpired': { zh: '会话已超时，请重新登录', en: 'Your session has timed out. Please sign in again' },
   'login.back': { zh: '返回', en: 'Back' },
+  'login.showPassword': { zh: '显示密码', en: 'Show password' },
   'step.passwordTitle': { zh: '请修改密码', en: 'Change your password' },
   'step.passwordText': {
     zh: '您的密码已过期（每90天须更换一次），或为管理员设置的临时密码。修改后方可继续使用平台。',

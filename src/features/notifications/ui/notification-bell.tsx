@@ -5,12 +5,13 @@
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { Badge, Button, Empty, Popover, Spin, Tooltip, Typography } from 'antd';
+import { Badge, Button, Empty, Popover, Spin, Tooltip } from 'antd';
 import { useState } from 'react';
 import type { Notice, NoticeList } from '../notifications.contract';
 import { useI18n } from './i18n';
 import { useShowError } from '../../../web-kit/errors';
 import { formatDateTime } from '../../../web-kit/format';
+import { LazyTypography as Typography } from '../../../web-kit/lazy-antd';
 import { useNotificationsApi } from './notifications-api';
 import { notificationKeys, notificationQueries } from './notifications-queries';
 
