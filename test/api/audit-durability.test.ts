@@ -57,9 +57,8 @@ describe.each(dbKinds())('an audit record the database refuses, on %s', (kind) =
   const idOf: Record<string, string> = {};
 
   beforeAll(async () => {
-    // The audit plugin reads its spool folder when the app is built (each test file runs in its own process).
-    process.env.AUDIT_SPOOL_DIR = spool;
-    t = await makeTestApp(kind);
+    // The spool folder comes from the configuration (AUDIT_SPOOL_DIR; by default under DATA_DIR).
+    t = await makeTestApp(kind, { AUDIT_SPOOL_DIR: spool });
     await seedAccounts(t.database.db);
     await seedAdministrators(t.database.db);
     for (const u of ['admin', 'hangzhou', 'shenji']) c[u] = await login(t.app, u, PASSWORD);
@@ -137,7 +136,7 @@ describe.each(dbKinds())('an audit record the database refuses, on %s', (kind) =
 
     // Another server process on the same database and data folder, started before anything else is recorded.
     const dir = mkdtempSync(join(tmpdir(), 'mic-audit-restart-'));
-    const app = await buildApp({ database: t.database, config: { ...loadConfig({ DATA_DIR: dir }), uploadDir: dir } });
+    const app = await buildApp({ database: t.database, config: { ...loadConfig({ DATA_DIR: dir, AUDIT_SPOOL_DIR: spool }), uploadDir: dir } });
     try {
       await app.ready();
       expect(spooled()).toEqual([]);
