@@ -196,8 +196,13 @@ describe.skipIf(!available)('keyboard use: focus order, visible focus, dialogs',
       expect((await page.evaluate(focusStop))?.region).toBe('menu');
       const focusedText = () => page.evaluate(() => (document.activeElement?.textContent ?? '').trim());
       const start = await focusedText();
-      // Six entries down: past the first group's five entries, into 试点跟踪.
-      for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowDown');
+      // Six entries down: past the first group's five entries, into 试点跟踪. The menu moves the focus
+      // after the key event, so each press waits for it to land before the next.
+      for (let i = 0; i < 6; i++) {
+        const before = await focusedText();
+        await page.keyboard.press('ArrowDown');
+        await expect.poll(focusedText).not.toBe(before);
+      }
       const target = await focusedText();
       expect(target).not.toBe(start);
       await page.keyboard.press('Enter');
