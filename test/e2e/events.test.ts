@@ -37,6 +37,8 @@ async function pick(page: Page, field: string, label: string) {
     await option.waitFor({ state: 'visible' });
     await option.click();
     await page.keyboard.press('Escape');
+    // The list closes with an animation; its listbox (which antd leaves unnamed) is gone once it has.
+    await until('the dropdown closed', async () => (await page.locator('.ant-select-dropdown:visible').count()) === 0);
     if ((await page.getByTestId(field).innerText()).includes(label)) return;
   }
   throw new Error(`could not pick ${label} in ${field}`);
