@@ -501,3 +501,12 @@ export async function getOrganisation(db: Db, id: string) {
   const rows = await db.select().from(organisations).where(eq(organisations.id, id)).limit(1);
   return rows[0] ?? null;
 }
+
+/** The dashboards: the city types the plans of these applications claim (read from inside the plan, nothing else of it). */
+export async function cityTypesOfApplications(db: Tx, applicationIds: readonly string[]): Promise<{ applicationId: string; cityTypes: unknown }[]> {
+  if (applicationIds.length === 0) return [];
+  return db
+    .select({ applicationId: applications.id, cityTypes: sql<unknown>`${applications.plan} -> 'cityTypes'` })
+    .from(applications)
+    .where(inArray(applications.id, [...applicationIds]));
+}

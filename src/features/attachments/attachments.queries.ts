@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import { attachments } from '../../db/schema.js';
+import { attachments, users } from '../../db/schema.js';
 
 export async function insertAttachment(
   db: Db | Tx,
@@ -13,4 +13,17 @@ export async function insertAttachment(
 export async function getAttachment(db: Db, id: string) {
   const rows = await db.select().from(attachments).where(eq(attachments.id, id)).limit(1);
   return rows[0] ?? null;
+}
+
+/**
+ * The dossier 完整档案: an application's attachments with their content hashes (to read the original
+ * bytes from the blob store) and who uploaded them, oldest first.
+ */
+export async function attachmentFilesOf(db: Tx, applicationId: string) {
+  return db
+    .select({ id: attachments.id, filename: attachments.filename, sha256: attachments.sha256, size: attachments.size, mimeType: attachments.mimeType, createdAt: attachments.createdAt, uploaderName: users.displayName })
+    .from(attachments)
+    .leftJoin(users, eq(users.id, attachments.uploadedBy))
+    .where(eq(attachments.applicationId, applicationId))
+    .orderBy(asc(attachments.createdAt), asc(attachments.id));
 }

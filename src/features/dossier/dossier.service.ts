@@ -31,7 +31,7 @@ import { auditCsv, recordsOfObjects } from '../audit/public.js';
 import { reviewOverview } from '../ministry-review/public.js';
 import { attachmentFilesOf } from '../attachments/public.js';
 import { evaluationsOfPilot } from '../evaluations/public.js';
-import { approvalData, cycleFilesOf, listPilotEvents, pilotIdOfApplication, visiblePilot, type PilotRow } from '../pilots/public.js';
+import { approvalData, cycleFilesOf, getPilotByApplication, listPilotEvents, visiblePilot, type PilotRow } from '../pilots/public.js';
 import { reportsOfPilots, tasksOfReports, valuesOf } from '../progress-reports/public.js';
 import { rectificationCasesOfPilot } from '../rectifications/public.js';
 import { evaluationsDocument, historyCsv, planDocument, reportDocument, reviewRecordDocument, type HistoryRow } from './dossier.documents.js';
@@ -60,7 +60,7 @@ export async function applicationDossier(db: Db, actor: SessionUser, id: string,
   enforce(decideApplicationDossier(actor, scoped.scope));
   const app = await getApplication(db, id);
   if (!app) throw new AppError('NOT_FOUND');
-  const pilotId = await pilotIdOfApplication(db, app.id);
+  const pilotId = (await getPilotByApplication(db, app.id))?.id ?? null;
   const pilot = pilotId ? await visiblePilot(db, actor, pilotId).catch(() => null) : null;
   return build(db, actor, now, opts, { type: 'application', app, pilot });
 }

@@ -16,6 +16,7 @@ import {
   experts,
   organisations,
   rectificationCases,
+  users,
 } from '../../db/schema.js';
 
 export const SCHEME_KEY = 'evaluation_scheme';
@@ -168,4 +169,26 @@ export async function opinionsOf(db: Tx, evaluationId: string) {
 export async function caseOfEvaluation(db: Tx, evaluationId: string): Promise<string | null> {
   const rows = await db.select({ id: rectificationCases.id }).from(rectificationCases).where(eq(rectificationCases.evaluationId, evaluationId)).limit(1);
   return rows[0]?.id ?? null;
+}
+
+/** The dossier: a pilot's evaluations with their round and who decided them, in the order the rounds opened. */
+export async function evaluationsOfPilot(db: Tx, pilotId: string) {
+  return db
+    .select({
+      id: evaluations.id,
+      status: evaluations.status,
+      grade: evaluations.grade,
+      totalScore: evaluations.totalScore,
+      result: evaluations.result,
+      decidedAt: evaluations.decidedAt,
+      roundKind: evaluationRounds.kind,
+      roundTitle: evaluationRounds.title,
+      deadline: evaluationRounds.deadline,
+      decidedByName: users.displayName,
+    })
+    .from(evaluations)
+    .innerJoin(evaluationRounds, eq(evaluationRounds.id, evaluations.roundId))
+    .leftJoin(users, eq(users.id, evaluations.decidedBy))
+    .where(eq(evaluations.pilotId, pilotId))
+    .orderBy(asc(evaluationRounds.openedAt), asc(evaluations.id));
 }

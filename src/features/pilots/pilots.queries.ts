@@ -2,7 +2,7 @@
  * The pilots table: the one place that reads and writes pilot rows. Other features reach it
  * through ./public.ts.
  */
-import { and, asc, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { readSetting, writeSetting, type StoredSetting } from '../../kernel/settings-store.js';
 import { sealRecords } from '../../kernel/record-integrity.js';
@@ -281,4 +281,36 @@ export async function getPilotFile(db: Tx, pilotId: string, id: string, purpose:
     .where(and(eq(pilotFiles.id, id), eq(pilotFiles.pilotId, pilotId), eq(pilotFiles.purpose, purpose)))
     .limit(1);
   return rows[0] ?? null;
+}
+
+/** The dashboards: every pilot with what they count it by; the targets (the heavy part of the row) stay out. */
+export async function pilotsForCounting(db: Tx) {
+  return db
+    .select({ id: pilots.id, applicationId: pilots.applicationId, name: pilots.name, cityCodes: pilots.cityCodes, state: pilots.state, isDemo: pilots.isDemo })
+    .from(pilots)
+    .orderBy(asc(pilots.approvedAt), asc(pilots.id));
+}
+
+export type PilotCountingRow = Awaited<ReturnType<typeof pilotsForCounting>>[number];
+
+/**
+ * The dashboards' cache: a stamp of the pilots (id, version, state, name, cities, hashed) and of the
+ * contract versions (count and sum of versions), as two SQL expressions a caller puts into its own select.
+ */
+export function pilotsStampSql(): SQL {
+  return sql`(select md5(coalesce(string_agg(concat_ws('|', ${pilots.id}, ${pilots.version}, ${pilots.state}, ${pilots.name}, ${pilots.cityCodes}::text), ',' order by ${pilots.id}), ''))
+       from ${pilots})`;
+}
+
+export function contractVersionsStampSql(): SQL {
+  return sql`(select concat_ws(':', count(*), coalesce(sum(${pilotContractVersions.version}), 0)) from ${pilotContractVersions})`;
+}
+
+/** The dossier: every file of a pilot's cycle (report and rectification evidence, the summary's, amendments'), with its content hash, oldest first. */
+export async function cycleFilesOf(db: Tx, pilotId: string) {
+  return db
+    .select({ id: pilotFiles.id, purpose: pilotFiles.purpose, filename: pilotFiles.filename, sha256: pilotFiles.sha256, size: pilotFiles.size, createdAt: pilotFiles.createdAt })
+    .from(pilotFiles)
+    .where(eq(pilotFiles.pilotId, pilotId))
+    .orderBy(asc(pilotFiles.createdAt), asc(pilotFiles.id));
 }

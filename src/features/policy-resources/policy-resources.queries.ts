@@ -3,7 +3,7 @@
  * setting (compare-and-set on the version kept inside its value), the pilot's contract versions
  * (read-only, for the indicators a record may name) and the audit rows.
  */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { sealRecords } from '../../kernel/record-integrity.js';
 import { pilotContractVersions, pilotEvents, policyResources, settings } from '../../db/schema.js';
@@ -90,4 +90,23 @@ export async function contractTargetsOf(db: Tx, pilotId: string): Promise<{ id: 
 export async function insertPilotEvent(db: Tx, row: typeof pilotEvents.$inferInsert): Promise<void> {
   const [r] = await db.insert(pilotEvents).values(row).returning({ id: pilotEvents.id });
   await sealRecords(db, 'pilot_event', { id: r!.id });
+}
+
+/** The dashboards: the resources summed per pilot and programme (one group-by). */
+export async function resourceTotalsByPilotAndProgramme(db: Tx) {
+  return db
+    .select({
+      pilotId: policyResources.pilotId,
+      programme: policyResources.programme,
+      amount: sql<number>`coalesce(sum(${policyResources.amount}), 0)::float8`,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(policyResources)
+    .groupBy(policyResources.pilotId, policyResources.programme);
+}
+
+/** The dashboards' cache: a stamp of the resources (id, programme, amount, hashed), as one SQL expression. */
+export function resourcesStampSql(): SQL {
+  return sql`(select md5(coalesce(string_agg(concat_ws('|', ${policyResources.id}, ${policyResources.programme}, ${policyResources.amount}), ',' order by ${policyResources.id}), ''))
+       from ${policyResources})`;
 }

@@ -3,7 +3,7 @@
  * (purpose rectification_evidence) and the public notices. Also a read-only view of an evaluation,
  * which it needs from another feature's table.
  */
-import { and, desc, eq, inArray, like } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { sealRecords } from '../../kernel/record-integrity.js';
 import {
@@ -112,4 +112,27 @@ export async function lastEvent(db: Tx, pilotId: string, action: string): Promis
     .orderBy(desc(pilotEvents.createdAt))
     .limit(1);
   return rows[0] ?? null;
+}
+
+/** The cases not yet closed (passed or failed). */
+const OPEN_CASE_STATUSES = ['open', 'answered', 'province_reviewed'] as const;
+
+/** The dashboards: every case not yet closed, earliest deadline first (one filtered scan). */
+export async function openRectificationCases(db: Tx) {
+  return db
+    .select({ caseId: rectificationCases.id, pilotId: rectificationCases.pilotId, status: rectificationCases.status, deadline: rectificationCases.deadline })
+    .from(rectificationCases)
+    .where(inArray(rectificationCases.status, [...OPEN_CASE_STATUSES]))
+    .orderBy(asc(rectificationCases.deadline));
+}
+
+/** The dashboards' cache: a stamp of the cases (id, status, version, deadline, hashed), as one SQL expression. */
+export function casesStampSql(): SQL {
+  return sql`(select md5(coalesce(string_agg(concat_ws('|', ${rectificationCases.id}, ${rectificationCases.status}, ${rectificationCases.version}, ${rectificationCases.deadline}), ',' order by ${rectificationCases.id}), ''))
+       from ${rectificationCases})`;
+}
+
+/** The dossier: every case of a pilot, oldest first. */
+export async function rectificationCasesOfPilot(db: Tx, pilotId: string) {
+  return db.select().from(rectificationCases).where(eq(rectificationCases.pilotId, pilotId)).orderBy(asc(rectificationCases.createdAt), asc(rectificationCases.id));
 }
