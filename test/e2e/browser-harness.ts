@@ -297,3 +297,17 @@ export const waitText = (l: Locator, text: string, timeout = 10_000) =>
   until(`${l} to contain "${text}"`, async () => (await l.innerText()).includes(text), timeout);
 export const waitEnabled = (l: Locator, enabled: boolean, timeout = 10_000) =>
   until(`${l} to be ${enabled ? 'enabled' : 'disabled'}`, async () => (await l.isEnabled()) === enabled, timeout);
+
+/** Collects CSP violation events (from the first script on) and console errors naming the policy; call the result to read them. */
+export async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) consoleErrors.push(m.text());
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`));
+  });
+  return async () => [...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)), ...consoleErrors];
+}

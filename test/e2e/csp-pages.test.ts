@@ -11,23 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD } from '../helpers/seed-accounts.js';
 import { seedPilot } from '../helpers/seed-pilots.js';
 import { freshTotpCode, login } from '../helpers/test-app.js';
-import { browserAvailable, startBrowserEnv, until, waitVisible, type BrowserEnv } from './browser-harness.js';
+import { browserAvailable, watchCsp, startBrowserEnv, until, waitVisible, type BrowserEnv } from './browser-harness.js';
 
 const available = browserAvailable();
 
-/** Collects CSP violation events (from the first script on) and console errors naming the policy. */
-async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
-  const consoleErrors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) consoleErrors.push(m.text());
-  });
-  await page.addInitScript(() => {
-    const w = window as unknown as { __csp: string[] };
-    w.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample}`));
-  });
-  return async () => [...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)), ...consoleErrors];
-}
 
 /** The script files the page has downloaded so far (their paths). */
 function scriptsOf(page: Page): () => string[] {
