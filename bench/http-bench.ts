@@ -19,9 +19,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type Result } from 'autocannon';
 import pg from 'pg';
-import { migrateDatabase, openDatabase, type DbKind } from '../src/db/client.js';
+import { sql } from 'drizzle-orm';
+import { migrateDatabase, openDatabase, type Database, type DbKind } from '../src/db/client.js';
 import { explainLists, formatExplained } from './explain.js';
-import { formatCounts, generate, type GenerateResult } from './generate.js';
+import { BENCH_PASSWORD, formatCounts, generate, MINISTRY_USERNAME, type GenerateResult } from './generate.js';
 import { forkBenchServer, stopBenchServer } from './bench-server-kit.js';
 import type { ServerReady } from './server.js';
 
@@ -39,6 +40,8 @@ export interface BenchOptions {
   explain: boolean;
   /** Before each measurement wait up to this many seconds for other processes to go quiet. */
   waitIdle: number;
+  /** PostgreSQL only: an already generated bench database (bench/generate.ts) to measure as it is, kept afterwards. */
+  reuseUrl?: string;
   log: (message: string) => void;
 }
 
@@ -198,9 +201,60 @@ export async function runCleanups(): Promise<void> {
   }
 }
 
+/** What the generator reported, read back from a database it filled earlier (--reuse). */
+async function describeGenerated(url: string, database: Database): Promise<GenerateResult> {
+  // As the generator ends: statistics, and the visibility map set again after what a migration rewrote.
+  await database.db.execute(sql`vacuum analyze`);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const busiest = await client.query<{ username: string; code: string; n: string }>(
+      `select u.username, o.division_code as code, count(*) as n
+         from application_cities c join organisations o on o.division_code = c.city_code and o.kind = 'city'
+         join users u on u.organisation_id = o.id and u.role = 'city_applicant'
+        group by 1, 2 order by 3 desc, 2 limit 1`,
+    );
+    const counts = await client.query<Record<string, string>>(
+      `select (select count(*) from applications) as applications, (select count(*) from application_cities) as cities,
+              (select count(*) from plan_versions) as versions, (select count(*) from provincial_reviews) as reviews,
+              (select count(*) from application_events) as events, (select count(*) from ministry_intakes) as intakes,
+              (select count(*) from organisations) as organisations, (select count(*) from users) as users`,
+    );
+    const byStatus = await client.query<{ status: string; n: string }>(`select status, count(*) as n from applications group by 1`);
+    const years = await client.query<{ y: number }>(`select distinct application_year as y from applications order by 1`);
+    const b = busiest.rows[0];
+    const c = counts.rows[0];
+    if (!b || !c || Number(c.applications) === 0) throw new Error(`--reuse: ${url} holds no generated data (run bench/generate.ts first)`);
+    return {
+      counts: {
+        organisations: Number(c.organisations),
+        users: Number(c.users),
+        applications: Number(c.applications),
+        applicationCities: Number(c.cities),
+        planVersions: Number(c.versions),
+        provincialReviews: Number(c.reviews),
+        applicationEvents: Number(c.events),
+        ministryIntakes: Number(c.intakes),
+        byStatus: Object.fromEntries(byStatus.rows.map((r) => [r.status, Number(r.n)])) as GenerateResult['counts']['byStatus'],
+      },
+      ms: 0,
+      years: years.rows.map((r) => r.y),
+      password: BENCH_PASSWORD,
+      ministryUsername: MINISTRY_USERNAME,
+      busiestCity: { username: b.username, divisionCode: b.code, applications: Number(b.n) },
+      sampleApplicationIds: [],
+    };
+  } finally {
+    await client.end();
+  }
+}
+
 async function benchDatabase(kind: DbKind, o: BenchOptions): Promise<DatabaseRun> {
   let target: string;
-  if (kind === 'postgres') {
+  if (kind === 'postgres' && o.reuseUrl) {
+    target = o.reuseUrl;
+    o.log(`[postgres] reusing ${new URL(target).pathname.slice(1)} as generated earlier (kept afterwards)`);
+  } else if (kind === 'postgres') {
     const name = `bench_${randomBytes(5).toString('hex')}`;
     await adminQuery(o.postgresUrl, `create database ${name}`);
     cleanups.push(() => adminQuery(o.postgresUrl, `drop database if exists ${name} with (force)`));
@@ -219,7 +273,10 @@ async function benchDatabase(kind: DbKind, o: BenchOptions): Promise<DatabaseRun
   let generation: GenerateResult;
   try {
     await migrateDatabase(database);
-    generation = await generate(database.db, { scale: o.scale, log: (m) => o.log(`[${kind}]   ${m}`) });
+    generation =
+      kind === 'postgres' && o.reuseUrl
+        ? await describeGenerated(target, database)
+        : await generate(database.db, { scale: o.scale, log: (m) => o.log(`[${kind}]   ${m}`) });
   } finally {
     await database.close();
   }

@@ -3,6 +3,7 @@
  *   npm run bench -- --scale 1 --duration 10 [--connections 50] [--warmup 2]
  *                    [--db postgres,pglite] [--postgres-url postgres://postgres@127.0.0.1:5432/test] [--explain]
  *                    [--wait-idle SECONDS]  (before each measurement, wait for other processes to go quiet)
+ *                    [--reuse postgres://…/bench_x]  (measure a database bench/generate.ts filled earlier; kept)
  * See docs/benchmarks.md.
  */
 import { cpus } from 'node:os';
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     'postgres-url': { type: 'string', default: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test' },
     explain: { type: 'boolean', default: false },
     'wait-idle': { type: 'string', default: '0' },
+    reuse: { type: 'string' },
   },
 });
 
@@ -34,6 +36,7 @@ const options: BenchOptions = {
   postgresUrl: values['postgres-url'],
   explain: values.explain,
   waitIdle: Number(values['wait-idle']),
+  reuseUrl: values.reuse,
   log: (m) => console.log(m),
 };
 if (!(options.scale > 0) || !(options.duration > 0) || !(options.warmup >= 0) || !(options.connections >= 1) || !(options.waitIdle >= 0)) {
