@@ -14,7 +14,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type pg from 'pg';
+import pg from 'pg';
+import { isoFromDb } from '../src/kernel/db-time.js';
+
+const pgTypes = pg.types;
 
 const SESSION_COOKIE = 'mic_sid';
 
@@ -30,30 +33,32 @@ select s.csrf_token, s.expires_at, s.last_seen_at, u.must_change_password, u.tot
 
 const LIST_COLUMNS = `
   a.id, a.ref_no, a.title, a.status, a.version, a.round, a.application_year, o.name as applicant_name,
-  a.updated_at, a.submitted_at, a.forwarded_at, a.received_at, a.is_demo,
-  (select array_agg(c.city_code order by c.city_code) from application_cities c where c.application_id = a.id) as city_codes,
-  (select array_agg(c.authority_id order by c.city_code) from application_cities c where c.application_id = a.id) as authority_ids,
+  a.updated_at, a.submitted_at, a.forwarded_at, a.received_at, a.is_demo, a.city_codes, a.authority_ids,
   false as actor_authority_pending`;
 
-/** The ministry's inbox: forwarded applications, oldest forwarded first (?queue=true). */
+/**
+ * The ministry's inbox: forwarded applications, oldest forwarded first (?queue=true); the total from
+ * the counts the database keeps (application_counts).
+ */
 const INBOX_WHERE = `a.forwarded_at is not null and a.status = $1`;
+const INBOX_TOTAL = `(select coalesce(sum(k.n), 0) from application_counts k where k.forwarded = $1 and k.status = $2)`;
 const INBOX_SQL = `
-select ${LIST_COLUMNS}, (select count(*) from applications a where ${INBOX_WHERE}) as total
+select ${LIST_COLUMNS}, ${INBOX_TOTAL} as total
   from applications a join organisations o on o.id = a.applicant_org_id
- where ${INBOX_WHERE.replace('$1', '$2')}
+ where ${INBOX_WHERE.replace('$1', '$3')}
  order by a.forwarded_at asc, a.id asc
- limit $3 offset $4`;
-const INBOX_COUNT_SQL = `select count(*) as n from applications a where ${INBOX_WHERE}`;
+ limit $4 offset $5`;
+const INBOX_COUNT_SQL = `select ${INBOX_TOTAL} as n`;
 
-/** A city's own applications, latest change first. */
-const CITY_WHERE = `exists (select 1 from application_cities c where c.application_id = a.id and c.city_code = $1)`;
+/** A city's own applications, latest change first, walking the city's index (application_cities). */
+const CITY_TOTAL = `(select count(*) from application_cities k where k.city_code = $1)`;
 const CITY_SQL = `
-select ${LIST_COLUMNS}, (select count(*) from applications a where ${CITY_WHERE}) as total
-  from applications a join organisations o on o.id = a.applicant_org_id
- where ${CITY_WHERE.replace('$1', '$2')}
- order by a.updated_at desc, a.id desc
+select ${LIST_COLUMNS}, ${CITY_TOTAL} as total
+  from application_cities c join applications a on a.id = c.application_id join organisations o on o.id = a.applicant_org_id
+ where c.city_code = $2
+ order by c.app_updated_at desc, c.application_id desc
  limit $3 offset $4`;
-const CITY_COUNT_SQL = `select count(*) as n from applications a where ${CITY_WHERE}`;
+const CITY_COUNT_SQL = `select ${CITY_TOTAL} as n`;
 
 interface SessionRow {
   csrf_token: string;
@@ -74,7 +79,12 @@ function cookieToken(header: string | undefined): string | null {
   return null;
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+/** Time stamps as the database writes them, turned into ISO strings without a Date, as the endpoint does. */
+const RAW_STAMPS = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === pgTypes.builtins.TIMESTAMPTZ ? (v: string) => v : pgTypes.getTypeParser(oid, format as 'text')) as typeof pgTypes.getTypeParser,
+};
+const iso = (d: string | null) => (d === null ? null : isoFromDb(d));
 
 function present(rows: Record<string, unknown>[]) {
   return rows.map((r) => ({
@@ -86,10 +96,10 @@ function present(rows: Record<string, unknown>[]) {
     round: r.round,
     applicationYear: r.application_year,
     applicantName: r.applicant_name,
-    updatedAt: iso(r.updated_at as Date),
-    submittedAt: iso(r.submitted_at as Date | null),
-    forwardedAt: iso(r.forwarded_at as Date | null),
-    receivedAt: iso(r.received_at as Date | null),
+    updatedAt: iso(r.updated_at as string),
+    submittedAt: iso(r.submitted_at as string | null),
+    forwardedAt: iso(r.forwarded_at as string | null),
+    receivedAt: iso(r.received_at as string | null),
     isDemo: r.is_demo,
     cityCodes: (r.city_codes as string[] | null) ?? [],
   }));
@@ -109,12 +119,12 @@ export function registerSqlBaselines(app: FastifyInstance, pool: pg.Pool): void 
     return row && row.active ? row : null;
   };
   /** The page with its total; the count alone only when the page is past the end (as the endpoint). */
-  const page = async (name: string, text: string, countText: string, filter: unknown[]) => {
-    const { rows } = await pool.query<Record<string, unknown>>({ name, text, values: [...filter, ...filter, PAGE_SIZE, OFFSET] });
+  const page = async (name: string, text: string, countText: string, totalParams: unknown[], whereParams: unknown[]) => {
+    const { rows } = await pool.query<Record<string, unknown>>({ name, text, values: [...totalParams, ...whereParams, PAGE_SIZE, OFFSET], types: RAW_STAMPS });
     const total = rows[0]
       ? Number(rows[0].total)
       : OFFSET > 0
-        ? Number((await pool.query<{ n: string }>({ name: `${name}_count`, text: countText, values: filter })).rows[0]?.n ?? 0)
+        ? Number((await pool.query<{ n: string }>({ name: `${name}_count`, text: countText, values: totalParams })).rows[0]?.n ?? 0)
         : 0;
     return { items: present(rows), total, page: 1, pageSize: PAGE_SIZE };
   };
@@ -123,13 +133,13 @@ export function registerSqlBaselines(app: FastifyInstance, pool: pg.Pool): void 
     const user = await session(req.headers.cookie);
     if (!user) return reply.status(401).send({ code: 'AUTH_REQUIRED' });
     if (user.role !== 'ministry_planning') return reply.status(403).send({ code: 'FORBIDDEN' });
-    return page('twin_inbox', INBOX_SQL, INBOX_COUNT_SQL, ['forwarded']);
+    return page('twin_inbox', INBOX_SQL, INBOX_COUNT_SQL, [true, 'forwarded'], ['forwarded']);
   });
 
   app.get('/sql/city', async (req, reply) => {
     const user = await session(req.headers.cookie);
     if (!user) return reply.status(401).send({ code: 'AUTH_REQUIRED' });
     if (user.role !== 'city_applicant') return reply.status(403).send({ code: 'FORBIDDEN' });
-    return page('twin_city', CITY_SQL, CITY_COUNT_SQL, [user.division_code]);
+    return page('twin_city', CITY_SQL, CITY_COUNT_SQL, [user.division_code], [user.division_code]);
   });
 }

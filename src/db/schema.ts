@@ -125,6 +125,13 @@ export const applications = pgTable(
     forwardedAt: timestamp('forwarded_at', { withTimezone: true }),
     receivedAt: timestamp('received_at', { withTimezone: true }),
     isDemo: boolean('is_demo').notNull().default(false),
+    /**
+     * The codes and review authorities of the application's cities, ordered by city code: a copy of
+     * application_cities kept by the database's trigger (migration 0017), so a list reads each row's
+     * cities from the row itself. Never written by the code.
+     */
+    cityCodes: text('city_codes').array().notNull().default(sql`'{}'::text[]`),
+    authorityIds: text('authority_ids').array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     uniqueIndex('applications_ref_no_uq').on(t.refNo),
@@ -144,13 +151,32 @@ export const applicationCities = pgTable(
       .references(() => applications.id, { onDelete: 'cascade' }),
     cityCode: text('city_code').notNull(),
     authorityId: text('authority_id').notNull(),
+    /** The application's updated_at, kept by the database's triggers (migration 0017): a city's list reads its latest changes from the index. */
+    appUpdatedAt: timestamp('app_updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.applicationId, t.cityCode] }),
-    // With the application's id, a city's list and its count find their applications from the index alone.
+    // With the application's id, a city's count comes from the index alone.
     index('application_cities_city_app_idx').on(t.cityCode, t.applicationId),
+    // A city's list, latest change first, twenty index entries for a page.
+    index('application_cities_city_updated_idx').on(t.cityCode, t.appUpdatedAt.desc().nullsFirst(), t.applicationId.desc().nullsFirst()),
     index('application_cities_authority_idx').on(t.authorityId),
   ],
+);
+
+/**
+ * How many applications there are of each status, forwarded to the ministry or not: kept by the
+ * database's triggers on applications (migration 0017), so the ministry's lists answer their total
+ * without counting thousands of rows on every page.
+ */
+export const applicationCounts = pgTable(
+  'application_counts',
+  {
+    status: text('status').notNull(),
+    forwarded: boolean('forwarded').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.status, t.forwarded] })],
 );
 
 /** One row per review authority and submission round: the provincial preliminary review (初审). */

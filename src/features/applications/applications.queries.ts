@@ -2,10 +2,11 @@
  * Every database access of the application journey. Each function takes the database explicitly;
  * list functions take the actor's scope explicitly.
  */
-import { and, asc, count, desc, eq, ilike, inArray, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import {
   applicationCities,
+  applicationCounts,
   applicationEvents,
   applications,
   attachments,
@@ -20,6 +21,7 @@ import type { Plan } from '../../shared/plan/plan-schema.js';
 import type { Actor } from '../../shared/roles/roles.js';
 import { openField, sealField } from '../../kernel/field-crypto.js';
 import { sealRecords } from '../../kernel/record-integrity.js';
+import { isoFromDb } from '../../kernel/db-time.js';
 
 /**
  * The plan's contact person's phone, mobile and e-mail are personal data: sealed with SM4 in the stored
@@ -107,12 +109,27 @@ const P = {
   offset: sql.placeholder('offset'),
 };
 
+/** The columns every answer about an application starts with. */
+const SUMMARY_COLUMNS = {
+    id: applications.id,
+    refNo: applications.refNo,
+    title: applications.title,
+    status: applications.status,
+    version: applications.version,
+    round: applications.round,
+    applicationYear: applications.applicationYear,
+};
+
 function listStatements(db: Db, actor: Actor, filter: ListFilter, key: string) {
   // The conditions read the actor's values; here they are placeholders, bound at execution.
   const shape = { ...actor, divisionCode: P.division as unknown as string, authorityId: actor.authorityId ? (P.authority as unknown as string) : null };
   const scope = scopeCondition(shape);
   if (!scope) return null;
-  const conds: SQL[] = [scope];
+  // A city's list walks the city's own index (application_cities: city, latest change first) and
+  // joins each application: twenty entries for a page however many the city has. The join is the
+  // city's scope; every other role's scope is a condition on the application.
+  const cityWalk = actor.role === 'city_applicant';
+  const conds: SQL[] = [cityWalk ? eq(applicationCities.cityCode, P.division as unknown as string) : scope];
   if (filter.status) conds.push(eq(applications.status, P.status as unknown as string));
   if (filter.queue) {
     const q = queueCondition(shape);
@@ -125,51 +142,72 @@ function listStatements(db: Db, actor: Actor, filter: ListFilter, key: string) {
   const order =
     actor.role === 'ministry_planning' || actor.role === 'ministry_department'
       ? [asc(applications.forwardedAt), asc(applications.id)]
-      : [desc(applications.updatedAt), desc(applications.id)];
-  const items = db
-    .select({
-      id: applications.id,
-      refNo: applications.refNo,
-      title: applications.title,
-      status: applications.status,
-      version: applications.version,
-      round: applications.round,
-      applicationYear: applications.applicationYear,
-      applicantName: organisations.name,
-      updatedAt: applications.updatedAt,
-      submittedAt: applications.submittedAt,
-      forwardedAt: applications.forwardedAt,
-      receivedAt: applications.receivedAt,
-      isDemo: applications.isDemo,
-      cityCodes: sql<string[]>`(select array_agg(${applicationCities.cityCode} order by ${applicationCities.cityCode}) from ${applicationCities} where ${applicationCities.applicationId} = ${applications.id})`,
-      // The facts the abilities of each row are decided on (application-scope.ts).
-      authorityIds: sql<string[]>`(select array_agg(${applicationCities.authorityId} order by ${applicationCities.cityCode}) from ${applicationCities} where ${applicationCities.applicationId} = ${applications.id})`,
-      actorAuthorityPending: authorityPending(shape),
-      // The count rides along in the page's statement (evaluated once, as an InitPlan): one round trip
-      // per list instead of two. Only a page past the end (no rows to carry it) asks the count alone.
-      total: sql<number>`(${countOf(where, Boolean(filter.q))})`.mapWith(Number),
-    })
-    .from(applications)
-    .innerJoin(organisations, eq(organisations.id, applications.applicantOrgId))
+      : cityWalk
+        ? [desc(applicationCities.appUpdatedAt), desc(applicationCities.applicationId)]
+        : [desc(applications.updatedAt), desc(applications.id)];
+  const fields = {
+    ...SUMMARY_COLUMNS,
+    applicantName: organisations.name,
+    // The time stamps as the database writes them (mapped to ISO strings in listApplications, without a Date each).
+    updatedAt: sql<string>`${applications.updatedAt}`,
+    submittedAt: sql<string | null>`${applications.submittedAt}`,
+    forwardedAt: sql<string | null>`${applications.forwardedAt}`,
+    receivedAt: sql<string | null>`${applications.receivedAt}`,
+    isDemo: applications.isDemo,
+    // The row's copy of its cities (kept by the database, migration 0017) and the facts the abilities
+    // of each row are decided on (application-scope.ts).
+    cityCodes: applications.cityCodes,
+    authorityIds: applications.authorityIds,
+    actorAuthorityPending: authorityPending(shape),
+    // The count rides along in the page's statement (evaluated once, as an InitPlan): one round trip
+    // per list instead of two. Only a page past the end (no rows to carry it) asks the count alone.
+    total: sql<number>`(${countOf(actor, filter, where)})`.mapWith(Number),
+  };
+  const items = (
+    cityWalk
+      ? db
+          .select(fields)
+          .from(applicationCities)
+          .innerJoin(applications, eq(applications.id, applicationCities.applicationId))
+          .innerJoin(organisations, eq(organisations.id, applications.applicantOrgId))
+      : db.select(fields).from(applications).innerJoin(organisations, eq(organisations.id, applications.applicantOrgId))
+  )
     .where(where)
     .orderBy(...order)
     .limit(P.limit)
     .offset(P.offset)
     .prepare(`list_apps_${key}`);
   // Alone, for a page past the end.
-  const total = (
-    filter.q
-      ? db.select({ n: count() }).from(applications).innerJoin(organisations, eq(organisations.id, applications.applicantOrgId)).where(where)
-      : db.select({ n: count() }).from(applications).where(where)
-  ).prepare(`count_apps_${key}`);
+  const total = db.select({ n: sql<number>`(${countOf(actor, filter, where)})`.mapWith(Number) }).from(sql`(select 1) as one`).prepare(`count_apps_${key}`);
   return { items, total };
 }
 
-/** The list's count; the join only matters for the text search, without it the count can be an index-only scan. */
-function countOf(where: SQL | undefined, joinsOrganisations: boolean): SQL {
-  return joinsOrganisations
-    ? sql`select count(*) from ${applications} inner join ${organisations} on ${organisations.id} = ${applications.applicantOrgId} where ${where}`
-    : sql`select count(*) from ${applications} where ${where}`;
+/**
+ * The list's total. Without a text search, the ministry's and the observer's totals are read from
+ * application_counts (kept by the database, migration 0017) and a city's from its index entries
+ * (each application names a city once); otherwise counted, joining the applicants only for the
+ * text search.
+ */
+function countOf(actor: Actor, filter: ListFilter, where: SQL | undefined): SQL {
+  if (!filter.q) {
+    const statusIs = [
+      ...(filter.status ? [eq(applicationCounts.status, P.status as unknown as string)] : []),
+      ...(filter.queue && actor.role === 'ministry_planning' ? [eq(applicationCounts.status, 'forwarded')] : []),
+    ];
+    if ((actor.role === 'ministry_planning' || actor.role === 'ministry_department') && (!filter.queue || actor.role === 'ministry_planning')) {
+      return sql`select coalesce(sum(${applicationCounts.n}), 0) from ${applicationCounts} where ${and(eq(applicationCounts.forwarded, true), ...statusIs)}`;
+    }
+    if (actor.role === 'leading_group_observer' && !filter.queue) {
+      return sql`select coalesce(sum(${applicationCounts.n}), 0) from ${applicationCounts} where ${and(eq(applicationCounts.status, 'approved'), ...statusIs)}`;
+    }
+    if (actor.role === 'city_applicant' && !filter.status && !filter.queue) {
+      return sql`select count(*) from ${applicationCities} where ${eq(applicationCities.cityCode, P.division as unknown as string)}`;
+    }
+  }
+  const scoped = actor.role === 'city_applicant' ? sql`${applicationCities} inner join ${applications} on ${applications.id} = ${applicationCities.applicationId}` : sql`${applications}`;
+  return filter.q
+    ? sql`select count(*) from ${scoped} inner join ${organisations} on ${organisations.id} = ${applications.applicantOrgId} where ${where}`
+    : sql`select count(*) from ${scoped} where ${where}`;
 }
 const listCache = new WeakMap<Db, Map<string, ReturnType<typeof listStatements>>>();
 
@@ -191,9 +229,20 @@ export async function listApplications(db: Db, actor: Actor, filter: ListFilter)
   const items = await statements.items.execute(params);
   const total = items[0]?.total ?? (params.offset > 0 ? ((await statements.total.execute(params))[0]?.n ?? 0) : 0);
   return {
-    items: items.map(({ total: _total, ...i }) => ({
-      ...i,
+    items: items.map((i) => ({
+      id: i.id,
+      refNo: i.refNo,
+      title: i.title,
       status: i.status as ApplicationState,
+      version: i.version,
+      round: i.round,
+      applicationYear: i.applicationYear,
+      applicantName: i.applicantName,
+      updatedAt: isoFromDb(i.updatedAt),
+      submittedAt: isoFromDb(i.submittedAt),
+      forwardedAt: isoFromDb(i.forwardedAt),
+      receivedAt: isoFromDb(i.receivedAt),
+      isDemo: i.isDemo,
       cityCodes: i.cityCodes ?? [],
       authorityIds: i.authorityIds ?? [],
       actorAuthorityPending: Boolean(i.actorAuthorityPending),
@@ -205,13 +254,7 @@ export async function listApplications(db: Db, actor: Actor, filter: ListFilter)
 export async function getApplication(db: Tx, id: string) {
   const rows = await db
     .select({
-      id: applications.id,
-      refNo: applications.refNo,
-      title: applications.title,
-      status: applications.status,
-      version: applications.version,
-      round: applications.round,
-      applicationYear: applications.applicationYear,
+      ...SUMMARY_COLUMNS,
       applicantOrgId: applications.applicantOrgId,
       applicantName: organisations.name,
       plan: applications.plan,

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../kernel/app-error.js';
+import { compiledSerializerCompiler } from '../../kernel/compiled-serializer.js';
 import { errorResponses, fileResponse, MEDIA } from '../../kernel/openapi.js';
 import { requireUser } from '../../kernel/request-guards.js';
 import type { Permission } from '../../shared/permissions/policy.js';
@@ -61,6 +62,8 @@ export async function applicationRoutes(app: FastifyInstance, opts: { db: Db }) 
     '/applications',
     {
       config: { permission: 'application.read' },
+      // The busiest read: serialised by code compiled from the same schema (kernel/compiled-serializer.ts).
+      serializerCompiler: compiledSerializerCompiler,
       schema: {
         tags: ['applications'],
         summary: '申报列表（按角色范围）Applications in my scope',
