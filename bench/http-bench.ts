@@ -66,6 +66,11 @@ export interface EndpointResult {
    * and PostgreSQL (Linux /proc only; NaN elsewhere). Other work on the machine skews the figures.
    */
   otherCpu: number;
+  /**
+   * CPU time per successful request, in µs, of the server process, of all PostgreSQL processes and of
+   * this process (the load generator) (Linux /proc only; NaN elsewhere): where a request's cost goes.
+   */
+  cpuPerRequest: { server: number; postgres: number; load: number };
 }
 
 export interface DatabaseRun {
@@ -112,6 +117,30 @@ function topForeign(before: Map<number, number> | null, after: Map<number, numbe
     .slice(0, 3)
     .map(([pid, d]) => `${commOf.get(pid) ?? '?'} (pid ${pid}) ${(d / 100).toFixed(1)} s`)
     .join(', ');
+}
+
+/** CPU ticks (user + system) of the server child and of all PostgreSQL processes. */
+function ownTicks(serverPid: number): { server: number; postgres: number } | null {
+  if (!existsSync('/proc/self/stat')) return null;
+  let server = 0;
+  let postgres = 0;
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const comm = stat.slice(stat.indexOf('(') + 1, close);
+      if (pid !== serverPid && comm !== 'postgres') continue;
+      const fields = stat.slice(close + 2).split(' ');
+      const t = Number(fields[11]) + Number(fields[12]);
+      if (pid === serverPid) server += t;
+      else postgres += t;
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return { server, postgres };
 }
 
 /** Cores used by foreign processes between two snapshots (USER_HZ is 100 on Linux). */
@@ -331,8 +360,12 @@ async function benchDatabase(kind: DbKind, o: BenchOptions): Promise<DatabaseRun
       if (o.waitIdle > 0) await waitIdle(ours, o.waitIdle, (m) => o.log(`[${kind}] ${m}`));
       if (o.warmup > 0) await measure(e.url, e.headers, o.warmup, o.connections);
       const before = foreignTicks(ours);
+      const ownBefore = ownTicks(child.pid ?? -1);
+      const loadBefore = process.cpuUsage();
       const startedAt = performance.now();
       const m = await measure(e.url, e.headers, o.duration, o.connections);
+      const load = process.cpuUsage(loadBefore);
+      const ownAfter = ownTicks(child.pid ?? -1);
       const after = foreignTicks(ours);
       const otherCpu = foreignCores(before, after, (performance.now() - startedAt) / 1000);
       if (otherCpu > 0.1) {
@@ -355,6 +388,12 @@ async function benchDatabase(kind: DbKind, o: BenchOptions): Promise<DatabaseRun
         errors: m.result.errors + m.result.timeouts,
         ratio: rps / baselineRps,
         vsSql: rps / (run.endpoints.find((x) => x.key === `sql-${e.key}`)?.requestsPerSec ?? NaN),
+        cpuPerRequest: {
+          // Ticks are 10 ms (USER_HZ 100).
+          server: ownBefore && ownAfter ? ((ownAfter.server - ownBefore.server) * 10_000) / m.result['2xx'] : NaN,
+          postgres: ownBefore && ownAfter ? ((ownAfter.postgres - ownBefore.postgres) * 10_000) / m.result['2xx'] : NaN,
+          load: (load.user + load.system) / m.result['2xx'],
+        },
       };
       run.endpoints.push(r);
       o.log(`[${kind}] ${e.endpoint}: ${r.requestsPerSec.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, non-2xx ${r.non2xx}`);
@@ -379,10 +418,13 @@ async function benchDatabase(kind: DbKind, o: BenchOptions): Promise<DatabaseRun
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'n/a');
 
 /** One stable line per measurement for scripts: RESULT endpoint=… db=… req_s=… p50_ms=… p95_ms=… vs_pk=… vs_sql=… */
+const us = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : 'n/a');
+
 export function resultLine(r: EndpointResult): string {
   return (
     `RESULT endpoint=${r.key} db=${r.database} req_s=${r.requestsPerSec.toFixed(0)} p50_ms=${r.p50.toFixed(1)} p95_ms=${r.p95.toFixed(1)} ` +
-    `p99_ms=${r.p99.toFixed(1)} errors=${r.non2xx + r.errors} vs_pk=${pct(r.ratio)} vs_sql=${pct(r.vsSql)}`
+    `p99_ms=${r.p99.toFixed(1)} errors=${r.non2xx + r.errors} vs_pk=${pct(r.ratio)} vs_sql=${pct(r.vsSql)} ` +
+    `cpu_us_server=${us(r.cpuPerRequest.server)} cpu_us_postgres=${us(r.cpuPerRequest.postgres)} cpu_us_load=${us(r.cpuPerRequest.load)}`
   );
 }
 
