@@ -32,7 +32,7 @@ select s.csrf_token, s.expires_at, s.last_seen_at, u.must_change_password, u.tot
  limit 1`;
 
 const LIST_COLUMNS = `
-  a.id, a.ref_no, a.title, a.status, a.version, a.round, a.application_year, o.name as applicant_name,
+  a.id, a.ref_no, a.title, a.status, a.version, a.round, a.application_year, a.applicant_name,
   a.updated_at, a.submitted_at, a.forwarded_at, a.received_at, a.is_demo, a.city_codes, a.authority_ids,
   false as actor_authority_pending`;
 
@@ -44,7 +44,7 @@ const INBOX_WHERE = `a.forwarded_at is not null and a.status = $1`;
 const INBOX_TOTAL = `(select coalesce(sum(k.n), 0) from application_counts k where k.forwarded = $1 and k.status = $2)`;
 const INBOX_SQL = `
 select ${LIST_COLUMNS}, ${INBOX_TOTAL} as total
-  from applications a join organisations o on o.id = a.applicant_org_id
+  from applications a
  where ${INBOX_WHERE.replace('$1', '$3')}
  order by a.forwarded_at asc, a.id asc
  limit $4 offset $5`;
@@ -54,7 +54,7 @@ const INBOX_COUNT_SQL = `select ${INBOX_TOTAL} as n`;
 const CITY_TOTAL = `(select count(*) from application_cities k where k.city_code = $1)`;
 const CITY_SQL = `
 select ${LIST_COLUMNS}, ${CITY_TOTAL} as total
-  from application_cities c join applications a on a.id = c.application_id join organisations o on o.id = a.applicant_org_id
+  from application_cities c join applications a on a.id = c.application_id
  where c.city_code = $2
  order by c.app_updated_at desc, c.application_id desc
  limit $3 offset $4`;

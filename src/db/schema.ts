@@ -132,6 +132,8 @@ export const applications = pgTable(
      */
     cityCodes: text('city_codes').array().notNull().default(sql`'{}'::text[]`),
     authorityIds: text('authority_ids').array().notNull().default(sql`'{}'::text[]`),
+    /** The applicant organisation's name, kept by the database's triggers (migration 0018) for the lists. Never written by the code. */
+    applicantName: text('applicant_name').notNull().default(''),
   },
   (t) => [
     uniqueIndex('applications_ref_no_uq').on(t.refNo),

@@ -2,7 +2,7 @@
  * The copies the database keeps for the lists (migration 0017): each application's city codes and
  * authorities, each city row's copy of its application's updated_at, and the counts by status and
  * forwarding. Whatever writes the tables — the API, or SQL by hand — the copies stay equal to what
- * they copy, a rolled-back write leaves them as they were, and the lists' totals read from them
+ * they copy (organisation renamed too), a rolled-back write leaves them as they were, and the lists' totals read from them
  * equal a count of the rows.
  */
 import { sql } from 'drizzle-orm';
@@ -33,7 +33,14 @@ describe.each(dbKinds())('list copies kept by the database on %s', (kind) => {
         (select status, forwarded_at is not null as forwarded, count(*)::int as n from applications group by 1, 2) r
         full join (select * from application_counts where n <> 0) k on k.status = r.status and k.forwarded = r.forwarded
        where r.n is distinct from k.n`);
-    return [...cities.map((r) => `cities ${r.id}`), ...stamps.map((r) => `updated_at ${r.id}`), ...counts.map((r) => `count ${r.status}`)];
+    const names = await rows<{ id: string }>(sql`
+      select a.id from applications a join organisations o on o.id = a.applicant_org_id where a.applicant_name is distinct from o.name`);
+    return [
+      ...cities.map((r) => `cities ${r.id}`),
+      ...stamps.map((r) => `updated_at ${r.id}`),
+      ...counts.map((r) => `count ${r.status}`),
+      ...names.map((r) => `applicant ${r.id}`),
+    ];
   }
 
   beforeAll(async () => {
@@ -97,6 +104,16 @@ describe.each(dbKinds())('list copies kept by the database on %s', (kind) => {
     expect(await drift()).toEqual([]);
     await t.database.db.execute(sql`delete from applications where id = ${id}`);
     expect(await drift()).toEqual([]);
+    // The applicant renamed, and an application moved to another applicant.
+    await t.database.db.execute(sql`update organisations set name = '杭州市人民政府（更名）' where division_code = '330100' and kind = 'city'`);
+    expect(await drift()).toEqual([]);
+    const [moved] = await rows<{ id: string }>(sql`select id from applications where title = '杭湖城市群实施方案'`);
+    await t.database.db.execute(sql`update applications set applicant_org_id = (select id from organisations where division_code = '330500' and kind = 'city') where id = ${moved!.id}`);
+    expect(await drift()).toEqual([]);
+    expect((await rows<{ applicant_name: string }>(sql`select applicant_name from applications where id = ${moved!.id}`))[0]!.applicant_name).toBe('湖州市');
+    const res = await c.hangzhou.request('GET', `/api/v1/applications?q=${encodeURIComponent('更名')}`);
+    expect(res.json().total).toBeGreaterThan(0);
+    expect(res.json().items.every((i: { applicantName: string }) => i.applicantName === '杭州市人民政府（更名）')).toBe(true);
   });
 
   it('are left as they were by a write that is rolled back', async () => {

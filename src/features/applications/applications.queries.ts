@@ -136,7 +136,7 @@ function listStatements(db: Db, actor: Actor, filter: ListFilter, key: string) {
     if (!q) return null;
     conds.push(q);
   }
-  if (filter.q) conds.push(or(ilike(applications.title, P.like), ilike(applications.refNo, P.like), ilike(organisations.name, P.like))!);
+  if (filter.q) conds.push(or(ilike(applications.title, P.like), ilike(applications.refNo, P.like), ilike(applications.applicantName, P.like))!);
   const where = and(...conds);
   // Ministry inbox reads oldest-forwarded first; everyone else sees the latest change first.
   const order =
@@ -147,7 +147,8 @@ function listStatements(db: Db, actor: Actor, filter: ListFilter, key: string) {
         : [desc(applications.updatedAt), desc(applications.id)];
   const fields = {
     ...SUMMARY_COLUMNS,
-    applicantName: organisations.name,
+    // The row's copy of its applicant's name (kept by the database, migration 0018).
+    applicantName: applications.applicantName,
     // The time stamps as the database writes them (mapped to ISO strings in listApplications, without a Date each).
     updatedAt: sql<string>`${applications.updatedAt}`.as('updated_at'),
     submittedAt: sql<string | null>`${applications.submittedAt}`.as('submitted_at'),
@@ -165,12 +166,8 @@ function listStatements(db: Db, actor: Actor, filter: ListFilter, key: string) {
   };
   const items = (
     cityWalk
-      ? db
-          .select(fields)
-          .from(applicationCities)
-          .innerJoin(applications, eq(applications.id, applicationCities.applicationId))
-          .innerJoin(organisations, eq(organisations.id, applications.applicantOrgId))
-      : db.select(fields).from(applications).innerJoin(organisations, eq(organisations.id, applications.applicantOrgId))
+      ? db.select(fields).from(applicationCities).innerJoin(applications, eq(applications.id, applicationCities.applicationId))
+      : db.select(fields).from(applications)
   )
     .where(where)
     .orderBy(...order)
@@ -185,8 +182,7 @@ function listStatements(db: Db, actor: Actor, filter: ListFilter, key: string) {
 /**
  * The list's total. Without a text search, the ministry's and the observer's totals are read from
  * application_counts (kept by the database, migration 0017) and a city's from its index entries
- * (each application names a city once); otherwise counted, joining the applicants only for the
- * text search.
+ * (each application names a city once); otherwise counted.
  */
 function countOf(actor: Actor, filter: ListFilter, where: SQL | undefined): SQL {
   if (!filter.q) {
@@ -205,9 +201,7 @@ function countOf(actor: Actor, filter: ListFilter, where: SQL | undefined): SQL 
     }
   }
   const scoped = actor.role === 'city_applicant' ? sql`${applicationCities} inner join ${applications} on ${applications.id} = ${applicationCities.applicationId}` : sql`${applications}`;
-  return filter.q
-    ? sql`select count(*) from ${scoped} inner join ${organisations} on ${organisations.id} = ${applications.applicantOrgId} where ${where}`
-    : sql`select count(*) from ${scoped} where ${where}`;
+  return sql`select count(*) from ${scoped} where ${where}`;
 }
 /** A list row as the driver answers it: the statement's column names (listStatements). */
 interface ListDbRow {
@@ -218,7 +212,7 @@ interface ListDbRow {
   version: number;
   round: number;
   application_year: number;
-  name: string;
+  applicant_name: string;
   updated_at: string;
   submitted_at: string | null;
   forwarded_at: string | null;
@@ -259,7 +253,7 @@ export async function listApplications(db: Db, actor: Actor, filter: ListFilter)
       version: i.version,
       round: i.round,
       applicationYear: i.application_year,
-      applicantName: i.name,
+      applicantName: i.applicant_name,
       updatedAt: isoFromDb(i.updated_at),
       submittedAt: isoFromDb(i.submitted_at),
       forwardedAt: isoFromDb(i.forwarded_at),
