@@ -1,6 +1,6 @@
 import { hashPassword } from '../../kernel/password-hash.js';
-import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.js';
 import { organisations, sessions, users } from '../../db/schema.js';
 import { blindIndex, openField, sealField } from '../../kernel/field-crypto.js';
 import type { Role } from '../../shared/roles/roles.js';
@@ -178,4 +178,38 @@ export async function deleteOneSession(db: Db, userId: string, sessionId: string
 export async function deleteSessionsOf(db: Db, userId: string): Promise<number> {
   const rows = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
   return rows.length;
+}
+
+// ---- whom other features' reminders go to (through public.ts) ---------------------------------------
+
+/** The active users of a role, by id (the overdue notices to the ministry). */
+export async function activeUsersWithRole(db: Tx, role: string): Promise<{ id: string; displayName: string }[]> {
+  return db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.role, role), eq(users.active, true)))
+    .orderBy(asc(users.id));
+}
+
+/** The active users of the organisations (an event's action items go to their owners' users). */
+export async function activeUsersOf(db: Tx, organisationIds: readonly string[]): Promise<{ id: string; organisationId: string; displayName: string }[]> {
+  if (organisationIds.length === 0) return [];
+  return db
+    .select({ id: users.id, organisationId: users.organisationId, displayName: users.displayName })
+    .from(users)
+    .where(and(inArray(users.organisationId, [...organisationIds]), eq(users.active, true)))
+    .orderBy(asc(users.id));
+}
+
+/** The active users of the cities and of the review authorities (a pilot's report reminder), by id. */
+export async function activeUsersOfCitiesAndAuthorities(db: Tx, cityCodes: readonly string[], authorityIds: readonly string[]) {
+  const rows = await db
+    .select({ id: users.id, displayName: users.displayName, role: users.role, kind: organisations.kind, divisionCode: organisations.divisionCode, authorityId: organisations.authorityId })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(and(eq(users.active, true), inArray(users.role, ['city_applicant', 'provincial_authority'])))
+    .orderBy(asc(users.id));
+  return rows.filter((u) =>
+    u.role === 'city_applicant' ? u.kind === 'city' && cityCodes.includes(u.divisionCode) : u.authorityId !== null && authorityIds.includes(u.authorityId),
+  );
 }

@@ -1,7 +1,7 @@
 /**
  * The only place that touches Drizzle for events: the events (compare-and-set on their version), their
  * materials and history, the action items with their updates log, and — read-only — the organisations
- * that may own items, the pilots events relate to and the users reminders go to.
+ * that may own items and the pilots events relate to (whom reminders go to: accounts/public.ts).
  */
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
@@ -166,18 +166,3 @@ export async function allPilots(db: Tx): Promise<{ id: string; name: string; cit
   return db.select({ id: pilots.id, name: pilots.name, cityCodes: pilots.cityCodes }).from(pilots).where(ne(pilots.state, 'cancelled')).orderBy(asc(pilots.name));
 }
 
-/** Active users of the organisations (reminders go to them), and of a role (the overdue notice to the ministry). */
-export async function activeUsersOf(db: Tx, organisationIds: readonly string[]): Promise<{ id: string; organisationId: string; displayName: string }[]> {
-  if (organisationIds.length === 0) return [];
-  return db
-    .select({ id: users.id, organisationId: users.organisationId, displayName: users.displayName })
-    .from(users)
-    .where(and(inArray(users.organisationId, [...organisationIds]), eq(users.active, true)));
-}
-
-export async function activeUsersWithRole(db: Tx, role: string): Promise<{ id: string; displayName: string }[]> {
-  return db
-    .select({ id: users.id, displayName: users.displayName })
-    .from(users)
-    .where(and(eq(users.role, role), eq(users.active, true)));
-}

@@ -13,7 +13,7 @@ import { chinaDate } from '../../kernel/clock.js';
 import { actionReminderDue, actionReminderKey, actionReminderTitle, daysUntil } from '../../shared/events/action-item-rules.js';
 import { DEFAULT_CRON } from '../../shared/notifications/job-rules.js';
 import { emailFor } from '../../shared/notifications/reminder-rules.js';
-import { userEmailsOf } from '../accounts/public.js';
+import { activeUsersOf, activeUsersWithRole, userEmailsOf } from '../accounts/public.js';
 import { insertEmails, insertNotifications, type EmailInsert, type NotificationInsert, type SweepResult } from '../notifications/public.js';
 import * as q from './events.queries.js';
 
@@ -28,8 +28,8 @@ export async function eventActionReminderSweep(db: Db, now: Date, opts: { public
   const due = (await q.openItems(db)).map((item) => ({ item, kind: actionReminderDue(item, today) })).filter((x) => x.kind !== null);
   if (due.length === 0) return { notifications: 0, emails: 0 };
   const events = new Map((await q.listEvents(db)).map((e) => [e.id, e]));
-  const owners = await q.activeUsersOf(db, [...new Set(due.map((d) => d.item.ownerOrganisationId))]);
-  const planners = due.some((d) => d.kind === 'overdue') ? await q.activeUsersWithRole(db, 'ministry_planning') : [];
+  const owners = await activeUsersOf(db, [...new Set(due.map((d) => d.item.ownerOrganisationId))]);
+  const planners = due.some((d) => d.kind === 'overdue') ? await activeUsersWithRole(db, 'ministry_planning') : [];
   const addresses = await userEmailsOf(db, [...owners, ...planners].map((u) => u.id));
   const notices: NotificationInsert[] = [];
   const emails: EmailInsert[] = [];

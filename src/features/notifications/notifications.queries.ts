@@ -5,7 +5,7 @@
  */
 import { and, asc, count, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { applications, emailOutbox, experts, notifications, panelMembers, panels, scoreSheets, users } from '../../db/schema.js';
+import { applications, emailOutbox, experts, notifications, panelMembers, panels, scoreSheets } from '../../db/schema.js';
 import { FieldCryptoError, openField, sealField } from '../../kernel/field-crypto.js';
 
 /** The database or a transaction. */
@@ -62,14 +62,6 @@ export async function reminderCandidates(db: Tx, horizon: Date): Promise<Reminde
   return rows.map((r) => ({ ...r, expertEmail: openField(r.expertEmail, 'experts.email') }));
 }
 
-/** The active users of a role (their e-mails, sealed, come from the accounts feature: userEmailsOf). */
-export async function activeUsersWithRole(db: Tx, role: string) {
-  return db
-    .select({ id: users.id, displayName: users.displayName })
-    .from(users)
-    .where(and(eq(users.role, role), eq(users.active, true)))
-    .orderBy(asc(users.id));
-}
 
 /** Inserts the notices whose dedupe key is new; returns how many were new. */
 export async function insertNotifications(db: Tx, rows: NotificationInsert[]): Promise<number> {

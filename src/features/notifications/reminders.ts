@@ -5,9 +5,8 @@
  * cron schedule.
  */
 import type { Db } from '../../db/client.js';
-import { userEmailsOf } from '../accounts/public.js';
+import { activeUsersWithRole, userEmailsOf } from '../accounts/public.js';
 import {
-  activeUsersWithRole,
   insertEmails,
   insertNotifications,
   reminderCandidates,

@@ -1,14 +1,13 @@
 /**
  * Database access of progress reports: the pilots they belong to, report rows (created once per
- * pilot and period, idempotently), their values, tasks, corrections, evidence files and audit events,
- * and the users a reminder goes to. The only Drizzle of this feature; the contract in force comes
+ * pilot and period, idempotently), their values, tasks, corrections, evidence files and audit events
+ * (whom a reminder goes to is the accounts feature's: accounts/public.ts). The only Drizzle of this feature; the contract in force comes
  * from the pilots feature.
  */
 import { and, asc, eq, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { sealRecords } from '../../kernel/record-integrity.js';
 import {
-  organisations,
   pilotEvents,
   pilotFiles,
   pilots,
@@ -223,18 +222,6 @@ export async function evidenceFilesOf(db: Tx, pilotId: string, ids: readonly str
     .where(and(eq(pilotFiles.pilotId, pilotId), eq(pilotFiles.purpose, 'report_evidence'), inArray(pilotFiles.id, [...ids])));
 }
 
-/** The active users a pilot's report reminder goes to: its cities' users and their provinces' users. */
-export async function reportRecipients(db: Tx, cityCodes: readonly string[], authorityIds: readonly string[]) {
-  const rows = await db
-    .select({ id: users.id, displayName: users.displayName, role: users.role, kind: organisations.kind, divisionCode: organisations.divisionCode, authorityId: organisations.authorityId })
-    .from(users)
-    .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(eq(users.active, true), inArray(users.role, ['city_applicant', 'provincial_authority'])))
-    .orderBy(asc(users.id));
-  return rows.filter((u) =>
-    u.role === 'city_applicant' ? u.kind === 'city' && cityCodes.includes(u.divisionCode) : u.authorityId !== null && authorityIds.includes(u.authorityId),
-  );
-}
 
 export async function setDueDate(db: Tx, reportId: string, dueDate: string): Promise<void> {
   await db.update(progressReports).set({ dueDate, updatedAt: sql`now()` }).where(eq(progressReports.id, reportId));

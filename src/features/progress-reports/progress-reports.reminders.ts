@@ -18,9 +18,9 @@ import { chinaDate } from '../../kernel/clock.js';
 import { daysUntilDue, periodLabelText, reportReminderDue } from '../../shared/monitoring/reporting-periods.js';
 import { emailFor } from '../../shared/notifications/reminder-rules.js';
 import { reviewAuthoritiesFor } from '../../shared/reference/divisions.js';
-import { userEmailsOf } from '../accounts/public.js';
 import { insertEmails, insertNotifications, type EmailInsert, type NotificationInsert, type SweepResult } from '../notifications/public.js';
-import { reportRecipients, reportingPilots } from './progress-reports.queries.js';
+import { activeUsersOfCitiesAndAuthorities, userEmailsOf } from '../accounts/public.js';
+import { reportingPilots } from './progress-reports.queries.js';
 import { ensureReports, reportSchedule } from './progress-reports.service.js';
 
 export const REPORT_REMINDER_KIND = 'report_reminder';
@@ -57,7 +57,7 @@ export async function reportReminderSweep(db: Db, now: Date, opts: { publicUrl?:
     const pilot = byId.get(r.pilotId)!;
     const overdue = kind === 'overdue';
     const authorities = [...new Set(pilot.cityCodes.flatMap((c) => reviewAuthoritiesFor(c)))];
-    const recipients = (await reportRecipients(db, pilot.cityCodes, authorities)).filter((u) => overdue || u.role === 'city_applicant');
+    const recipients = (await activeUsersOfCitiesAndAuthorities(db, pilot.cityCodes, authorities)).filter((u) => overdue || u.role === 'city_applicant');
     const period = periodLabelText(r.period);
     const title = overdue
       ? { zh: `${pilot.name}${period.zh}进度报告已逾期（截止日期 ${r.dueDate}）`, en: `${pilot.name}: the progress report for ${period.en} is overdue (due ${r.dueDate})` }
