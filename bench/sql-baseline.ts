@@ -84,7 +84,6 @@ const RAW_STAMPS = {
   getTypeParser: ((oid: number, format?: string) =>
     oid === pgTypes.builtins.TIMESTAMPTZ ? (v: string) => v : pgTypes.getTypeParser(oid, format as 'text')) as typeof pgTypes.getTypeParser,
 };
-const iso = (d: string | null) => (d === null ? null : isoFromDb(d));
 
 function present(rows: Record<string, unknown>[]) {
   return rows.map((r) => ({
@@ -96,10 +95,10 @@ function present(rows: Record<string, unknown>[]) {
     round: r.round,
     applicationYear: r.application_year,
     applicantName: r.applicant_name,
-    updatedAt: iso(r.updated_at as string),
-    submittedAt: iso(r.submitted_at as string | null),
-    forwardedAt: iso(r.forwarded_at as string | null),
-    receivedAt: iso(r.received_at as string | null),
+    updatedAt: isoFromDb(r.updated_at as string),
+    submittedAt: isoFromDb(r.submitted_at as string | null),
+    forwardedAt: isoFromDb(r.forwarded_at as string | null),
+    receivedAt: isoFromDb(r.received_at as string | null),
     isDemo: r.is_demo,
     cityCodes: (r.city_codes as string[] | null) ?? [],
   }));

@@ -3,7 +3,7 @@
  * once per route from the JSON Schema of the response's zod schema, the one contract that OpenAPI
  * publishes. It writes the properties the schema names and nothing else, as the zod serializer does,
  * without checking each value again: the answers it serves come from the presenters, whose output the
- * tests compare with the zod serializer's (compiled-serializer.test.ts, list-copies.test.ts). A schema
+ * tests compare with the zod serializer's (compiled-serializer.test.ts, applications/list-serializer.test.ts). A schema
  * it cannot take whole (transforms, unions beyond "or null") keeps the zod serializer.
  */
 import type { FastifySerializerCompiler } from 'fastify';
@@ -39,11 +39,9 @@ export function compiledSchemaOf(schema: z.ZodType): Json {
 }
 
 export const compiledSerializerCompiler: FastifySerializerCompiler<unknown> = (route) => {
-  let compiled: (data: unknown) => string;
   try {
-    compiled = fastJson(compiledSchemaOf(route.schema as z.ZodType) as never) as (data: unknown) => string;
+    return fastJson(compiledSchemaOf(route.schema as z.ZodType) as never) as (data: unknown) => string;
   } catch {
     return zodSerializerCompiler(route as never);
   }
-  return compiled;
 };

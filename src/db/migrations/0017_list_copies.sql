@@ -16,10 +16,12 @@ CREATE INDEX "application_cities_city_updated_idx" ON "application_cities" USING
 -- not one per row; a statement that changed no row does nothing (statement triggers fire for those
 -- too, and the triggers below write each other's tables). Counts are changed in status order, so
 -- two writers cannot deadlock on them.
-CREATE FUNCTION "applications_after_insert"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Rows inserted count up, rows deleted count down (each trigger names its transition table changed_rows).
+CREATE FUNCTION "applications_after_insert_or_delete"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO application_counts (status, forwarded, n)
-    SELECT status, forwarded_at IS NOT NULL, count(*)::integer FROM new_rows GROUP BY 1, 2 ORDER BY 1, 2
+    SELECT status, forwarded_at IS NOT NULL, (CASE TG_OP WHEN 'DELETE' THEN -1 ELSE 1 END) * count(*)::integer
+      FROM changed_rows GROUP BY 1, 2 ORDER BY 1, 2
   ON CONFLICT (status, forwarded) DO UPDATE SET n = application_counts.n + excluded.n;
   RETURN NULL;
 END $$;--> statement-breakpoint
@@ -43,13 +45,6 @@ BEGIN
       FROM new_rows n JOIN old_rows o ON o.id = n.id
      WHERE c.application_id = n.id AND n.updated_at IS DISTINCT FROM o.updated_at;
   END IF;
-  RETURN NULL;
-END $$;--> statement-breakpoint
-CREATE FUNCTION "applications_after_delete"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO application_counts (status, forwarded, n)
-    SELECT status, forwarded_at IS NOT NULL, -count(*)::integer FROM old_rows GROUP BY 1, 2 ORDER BY 1, 2
-  ON CONFLICT (status, forwarded) DO UPDATE SET n = application_counts.n + excluded.n;
   RETURN NULL;
 END $$;--> statement-breakpoint
 CREATE FUNCTION "applications_after_truncate"() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -77,9 +72,10 @@ BEGIN
    WHERE a.id = t.id
      AND (a.city_codes IS DISTINCT FROM coalesce(x.codes, '{}'::text[]) OR a.authority_ids IS DISTINCT FROM coalesce(x.authorities, '{}'::text[]));
 END $$;--> statement-breakpoint
-CREATE FUNCTION "application_cities_after_insert"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Rows inserted or deleted (each trigger names its transition table changed_rows).
+CREATE FUNCTION "application_cities_after_insert_or_delete"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM application_cities_copy(ARRAY(SELECT DISTINCT application_id FROM new_rows));
+  PERFORM application_cities_copy(ARRAY(SELECT DISTINCT application_id FROM changed_rows));
   RETURN NULL;
 END $$;--> statement-breakpoint
 CREATE FUNCTION "application_cities_after_update"() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -91,11 +87,6 @@ BEGIN
     UNION SELECT o.application_id FROM old_rows o WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE o.application_id = n.application_id AND o.city_code = n.city_code)));
   RETURN NULL;
 END $$;--> statement-breakpoint
-CREATE FUNCTION "application_cities_after_delete"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM application_cities_copy(ARRAY(SELECT DISTINCT application_id FROM old_rows));
-  RETURN NULL;
-END $$;--> statement-breakpoint
 -- The rows already there, before the triggers.
 UPDATE application_cities c SET app_updated_at = a.updated_at FROM applications a WHERE a.id = c.application_id;--> statement-breakpoint
 UPDATE applications a SET city_codes = x.codes, authority_ids = x.authorities
@@ -104,11 +95,11 @@ UPDATE applications a SET city_codes = x.codes, authority_ids = x.authorities
  WHERE x.application_id = a.id;--> statement-breakpoint
 INSERT INTO application_counts (status, forwarded, n)
   SELECT status, forwarded_at IS NOT NULL, count(*)::integer FROM applications GROUP BY 1, 2;--> statement-breakpoint
-CREATE TRIGGER "applications_counts_insert" AFTER INSERT ON "applications" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "applications_after_insert"();--> statement-breakpoint
+CREATE TRIGGER "applications_counts_insert" AFTER INSERT ON "applications" REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION "applications_after_insert_or_delete"();--> statement-breakpoint
 CREATE TRIGGER "applications_copies_update" AFTER UPDATE ON "applications" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "applications_after_update"();--> statement-breakpoint
-CREATE TRIGGER "applications_counts_delete" AFTER DELETE ON "applications" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "applications_after_delete"();--> statement-breakpoint
+CREATE TRIGGER "applications_counts_delete" AFTER DELETE ON "applications" REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION "applications_after_insert_or_delete"();--> statement-breakpoint
 CREATE TRIGGER "applications_counts_truncate" AFTER TRUNCATE ON "applications" FOR EACH STATEMENT EXECUTE FUNCTION "applications_after_truncate"();--> statement-breakpoint
 CREATE TRIGGER "application_cities_updated_at" BEFORE INSERT OR UPDATE OF "application_id" ON "application_cities" FOR EACH ROW EXECUTE FUNCTION "application_cities_before_write"();--> statement-breakpoint
-CREATE TRIGGER "application_cities_copy_insert" AFTER INSERT ON "application_cities" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "application_cities_after_insert"();--> statement-breakpoint
+CREATE TRIGGER "application_cities_copy_insert" AFTER INSERT ON "application_cities" REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION "application_cities_after_insert_or_delete"();--> statement-breakpoint
 CREATE TRIGGER "application_cities_copy_update" AFTER UPDATE ON "application_cities" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "application_cities_after_update"();--> statement-breakpoint
-CREATE TRIGGER "application_cities_copy_delete" AFTER DELETE ON "application_cities" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "application_cities_after_delete"();
+CREATE TRIGGER "application_cities_copy_delete" AFTER DELETE ON "application_cities" REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION "application_cities_after_insert_or_delete"();

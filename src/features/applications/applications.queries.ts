@@ -71,6 +71,9 @@ export function scopeCondition(actor: Actor): SQL | null {
   }
 }
 
+/** What waits for the ministry's planning department: the applications forwarded to it. */
+const MINISTRY_QUEUE_STATUS = 'forwarded';
+
 function queueCondition(actor: Actor): SQL | null {
   switch (actor.role) {
     case 'city_applicant':
@@ -81,7 +84,7 @@ function queueCondition(actor: Actor): SQL | null {
         sql`exists (select 1 from ${provincialReviews} where ${provincialReviews.applicationId} = ${applications.id} and ${provincialReviews.round} = ${applications.round} and ${provincialReviews.authorityId} = ${actor.authorityId} and ${provincialReviews.decision} = 'pending')`,
       )!;
     case 'ministry_planning':
-      return eq(applications.status, 'forwarded');
+      return eq(applications.status, MINISTRY_QUEUE_STATUS);
     default:
       return null;
   }
@@ -149,11 +152,11 @@ function listStatements(db: Db, actor: Actor, filter: ListFilter, key: string) {
     ...SUMMARY_COLUMNS,
     // The row's copy of its applicant's name (kept by the database, migration 0018).
     applicantName: applications.applicantName,
-    // The time stamps as the database writes them (mapped to ISO strings in listApplications, without a Date each).
-    updatedAt: sql<string>`${applications.updatedAt}`.as('updated_at'),
-    submittedAt: sql<string | null>`${applications.submittedAt}`.as('submitted_at'),
-    forwardedAt: sql<string | null>`${applications.forwardedAt}`.as('forwarded_at'),
-    receivedAt: sql<string | null>`${applications.receivedAt}`.as('received_at'),
+    // The driver answers time stamps as the database writes them (all(): mapped to ISO strings in listApplications, without a Date each).
+    updatedAt: applications.updatedAt,
+    submittedAt: applications.submittedAt,
+    forwardedAt: applications.forwardedAt,
+    receivedAt: applications.receivedAt,
     isDemo: applications.isDemo,
     // The row's copy of its cities (kept by the database, migration 0017) and the facts the abilities
     // of each row are decided on (application-scope.ts).
@@ -182,18 +185,19 @@ function listStatements(db: Db, actor: Actor, filter: ListFilter, key: string) {
 /**
  * The list's total. Without a text search, the ministry's and the observer's totals are read from
  * application_counts (kept by the database, migration 0017) and a city's from its index entries
- * (each application names a city once); otherwise counted.
+ * (each application names a city once); otherwise counted. Called only for a list the role has
+ * (listStatements): a queue reaches here for the planning department and the cities alone.
  */
 function countOf(actor: Actor, filter: ListFilter, where: SQL | undefined): SQL {
   if (!filter.q) {
     const statusIs = [
       ...(filter.status ? [eq(applicationCounts.status, P.status as unknown as string)] : []),
-      ...(filter.queue && actor.role === 'ministry_planning' ? [eq(applicationCounts.status, 'forwarded')] : []),
+      ...(filter.queue ? [eq(applicationCounts.status, MINISTRY_QUEUE_STATUS)] : []),
     ];
-    if ((actor.role === 'ministry_planning' || actor.role === 'ministry_department') && (!filter.queue || actor.role === 'ministry_planning')) {
+    if (actor.role === 'ministry_planning' || actor.role === 'ministry_department') {
       return sql`select coalesce(sum(${applicationCounts.n}), 0) from ${applicationCounts} where ${and(eq(applicationCounts.forwarded, true), ...statusIs)}`;
     }
-    if (actor.role === 'leading_group_observer' && !filter.queue) {
+    if (actor.role === 'leading_group_observer') {
       return sql`select coalesce(sum(${applicationCounts.n}), 0) from ${applicationCounts} where ${and(eq(applicationCounts.status, 'approved'), ...statusIs)}`;
     }
     if (actor.role === 'city_applicant' && !filter.status && !filter.queue) {
@@ -218,8 +222,8 @@ interface ListDbRow {
   forwarded_at: string | null;
   received_at: string | null;
   is_demo: boolean;
-  city_codes: string[] | null;
-  authority_ids: string[] | null;
+  city_codes: string[];
+  authority_ids: string[];
   actor_authority_pending: boolean | null;
   total: number | string;
 }
@@ -259,8 +263,8 @@ export async function listApplications(db: Db, actor: Actor, filter: ListFilter)
       forwardedAt: isoFromDb(i.forwarded_at),
       receivedAt: isoFromDb(i.received_at),
       isDemo: i.is_demo,
-      cityCodes: i.city_codes ?? [],
-      authorityIds: i.authority_ids ?? [],
+      cityCodes: i.city_codes,
+      authorityIds: i.authority_ids,
       actorAuthorityPending: Boolean(i.actor_authority_pending),
     })),
     total,
